@@ -1,0 +1,2 @@
+export type { OrgContext } from './org-context';
+export { createOrgSubgraph } from './org-subgraph';

@@ -1,0 +1,3 @@
+export { createDataSource, initialiseDataSource, type DataSourceOptions } from './create-data-source';
+export { isUniqueViolation } from './is-unique-violation';
+export { SnakeNamingStrategy } from './snake-naming.strategy';

@@ -1,0 +1,9 @@
+import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { GeoJSONScalar } from './geojson.scalar';
+
+export { geoJsonProblem, GeoJSONScalar, type GeoJsonGeometry, type Position } from './geojson.scalar';
+export const DateTimeScalar = DateTimeResolver;
+export const JSONScalar = JSONResolver;
+
+/** type-graphql maps `Date` properties to DateTime everywhere. */
+export const scalarsMap = [{ type: Date, scalar: DateTimeResolver }];
