@@ -39,6 +39,10 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
     try {
       return await super.process(options);
     } catch (error) {
+      // A subgraph that refused the request (e.g. 400 for a malformed variable) answered with its own
+      // typed errors: pass them on instead of calling the subgraph unavailable.
+      const body = error instanceof GraphQLError ? (error.extensions['response'] as { body?: { errors?: unknown } } | undefined)?.body : undefined;
+      if (body && Array.isArray(body.errors)) return { errors: body.errors };
       if (error instanceof GraphQLError && error.extensions['code']) throw error;
       throw new GraphQLError(`The ${this.subgraph} service is unavailable; its fields are missing from this answer.`, {
         extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: this.subgraph },

@@ -86,15 +86,19 @@ export async function startSubgraph(definition: SubgraphDefinition<any>, options
   const http = await listen(app, options.port);
   const url = `http://127.0.0.1:${http.port}/graphql`;
   log.info({ url }, `${definition.name} subgraph ready`);
+  let stopping: Promise<void> | undefined;
   return {
     name: definition.name,
     url,
     port: http.port,
     dataSource,
-    async stop() {
-      await http.close();
-      await server.stop();
-      await dataSource.destroy();
+    stop() {
+      stopping ??= (async () => {
+        await http.close();
+        await server.stop();
+        await dataSource.destroy();
+      })();
+      return stopping;
     },
   };
 }

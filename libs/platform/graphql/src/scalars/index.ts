@@ -1,5 +1,4 @@
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
-import { GeoJSONScalar } from './geojson.scalar';
 
 export { geoJsonProblem, GeoJSONScalar, type GeoJsonGeometry, type Position } from './geojson.scalar';
 export const DateTimeScalar = DateTimeResolver;

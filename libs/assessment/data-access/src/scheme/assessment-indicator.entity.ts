@@ -1,0 +1,36 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { AssessmentIndicatorKind, AssessmentMetric } from './assessment-kinds';
+
+/** numeric comes back from pg as a string; weights have two decimals, so a JS number is exact enough. */
+const numeric = { to: (value: number) => value, from: (value: string) => Number(value) };
+
+@Entity('assessment_indicator')
+export class AssessmentIndicatorEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  schemeId!: string;
+
+  /** Unique within the scheme, case-insensitively. */
+  @Column({ type: 'varchar', length: 40 })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind!: AssessmentIndicatorKind;
+
+  /** Set exactly for AUTOMATIC indicators. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  sourceMetric!: AssessmentMetric | null;
+
+  /** Percentage of the total score, two decimals; a scheme's weights add up to 100. */
+  @Column({ type: 'numeric', precision: 5, scale: 2, transformer: numeric })
+  weight!: number;
+
+  /** 1-based display and computation order. */
+  @Column({ type: 'smallint' })
+  position!: number;
+}

@@ -1,0 +1,2 @@
+export type { AssessmentContext } from './assessment-context';
+export { createAssessmentSubgraph } from './assessment-subgraph';

@@ -1,0 +1,44 @@
+import type { DataSource } from 'typeorm';
+import { createDataSource, initialiseDataSource } from '@gridgov/platform-database';
+import { createLogger } from '@gridgov/platform-observability';
+import { dropSchemas, freshSchemaName, testDatabaseUrl } from '@gridgov/platform-testing';
+import { boundaryProblem } from '../grid/grid-boundary';
+import { GridEntity } from '../grid/grid.entity';
+import { gridDatabase } from '../index';
+import { seedGridDemo } from './grid-demo.seed';
+
+// The demo seed can run at every start: twice gives the same rows, and every boundary is valid.
+describe('grid demo seed', () => {
+  const schema = freshSchemaName('grid');
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    dataSource = await initialiseDataSource(
+      createDataSource({
+        ...gridDatabase,
+        url: testDatabaseUrl(),
+        schema,
+        poolSize: 2,
+        applicationName: 'grid-seed-spec',
+      }),
+    );
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await dropSchemas([schema]);
+  });
+
+  it('is idempotent and seeds valid unit grids of the org demo communities', async () => {
+    const log = createLogger('grid-seed-spec', 'silent');
+    await seedGridDemo(dataSource, log);
+    await seedGridDemo(dataSource, log);
+    const grids = await dataSource.getRepository(GridEntity).find({ order: { code: 'ASC' } });
+    expect(grids.map((g) => [g.code, g.kind])).toEqual([
+      ['520303001001001', 'BLOCK'],
+      ['520303001001002', 'COMPOUND'],
+      ['520303001002001', 'BLOCK'],
+      ['520303002001001', 'RURAL_GROUP'],
+    ]);
+    expect(grids.map((g) => boundaryProblem(g.boundary)).filter(Boolean)).toEqual([]);
+  });
+});

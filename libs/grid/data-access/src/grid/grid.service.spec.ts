@@ -1,0 +1,194 @@
+import type { DataSource } from 'typeorm';
+import { AuthContext, Role } from '@gridgov/platform-auth';
+import { createDataSource, initialiseDataSource } from '@gridgov/platform-database';
+import { dropSchemas, freshSchemaName, testDatabaseUrl } from '@gridgov/platform-testing';
+import { gridDatabase } from '../index';
+import type { GridBoundary } from './grid-boundary';
+import { GridKind, GridLevel } from './grid-code';
+import { type CreateGridInput, GridService } from './grid.service';
+
+const square = (west: number, south: number, size = 0.004): GridBoundary => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [west, south],
+      [west + size, south],
+      [west + size, south + size],
+      [west, south + size],
+      [west, south],
+    ],
+  ],
+});
+
+const unitGrid = (code: string, west: number, overrides: Partial<CreateGridInput> = {}): CreateGridInput => ({
+  code,
+  name: `网格 ${code.slice(-3)}`,
+  level: GridLevel.UNIT,
+  kind: GridKind.BLOCK,
+  adminUnitCode: code.slice(0, 12),
+  boundary: square(west, 27.7),
+  ...overrides,
+});
+
+const codeOf = (error: unknown) => (error as { extensions?: { code?: string } }).extensions?.code;
+const fieldOf = (error: unknown) => (error as { extensions?: { field?: string } }).extensions?.field;
+
+// GridService against a real PostgreSQL schema: creation rules, scope, lists and boundary updates.
+describe('GridService', () => {
+  const schema = freshSchemaName('grid');
+  let dataSource: DataSource;
+  const as = (role: Role, scopeCode: string) =>
+    new GridService(
+      dataSource,
+      new AuthContext({ accountId: `${role}-${scopeCode}`, grants: [{ role, scopeCode }] }),
+    );
+
+  beforeAll(async () => {
+    dataSource = await initialiseDataSource(
+      createDataSource({
+        ...gridDatabase,
+        url: testDatabaseUrl(),
+        schema,
+        poolSize: 2,
+        applicationName: 'grid-service-spec',
+      }),
+    );
+    const admin = as(Role.UNIT_ADMIN, '520303');
+    await admin.create({
+      ...unitGrid('520303001001000', 106.92, { level: GridLevel.COMMUNITY, kind: null }),
+      boundary: square(106.92, 27.69, 0.03),
+    });
+    for (const [i, code] of ['520303001001001', '520303001001002', '520303001001003'].entries()) {
+      await admin.create(
+        unitGrid(code, 106.925 + i * 0.004, {
+          parentCode: '520303001001000',
+          kind: i === 2 ? GridKind.COMPOUND : GridKind.BLOCK,
+        }),
+      );
+    }
+    await admin.create(unitGrid('520303001002001', 106.94));
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await dropSchemas([schema]);
+  });
+
+  it('stores the grid with its bounding box and parent', async () => {
+    const grid = await as(Role.GRID_WORKER, '520303001001001').getByCode('520303001001001');
+    expect(grid).toMatchObject({
+      level: 4,
+      kind: 'BLOCK',
+      adminUnitCode: '520303001001',
+      minLon: 106.925,
+      minLat: 27.7,
+      maxLat: 27.704,
+    });
+    expect(grid.parentId).toBe((await as(Role.UNIT_ADMIN, '520303').getByCode('520303001001000')).id);
+  });
+
+  it('names the bad field and writes nothing', async () => {
+    const admin = as(Role.UNIT_ADMIN, '520303');
+    const cases: [Partial<CreateGridInput>, string][] = [
+      [{ code: '52030300100100' }, 'input.code'],
+      [{ code: '520303001002009' }, 'input.code'],
+      [{ kind: null }, 'input.kind'],
+      [{ level: 5 }, 'input.level'],
+      [
+        {
+          boundary: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [0, 0],
+                [1, 1],
+                [1, 0],
+                [0, 1],
+                [0, 0],
+              ],
+            ],
+          },
+        },
+        'input.boundary',
+      ],
+      [{ parentCode: '520303001002001' }, 'input.parentCode'],
+    ];
+    for (const [override, field] of cases) {
+      const error = await admin
+        .create(unitGrid('520303001001009', 106.96, override))
+        .catch((e: unknown) => e);
+      expect([codeOf(error), fieldOf(error)]).toEqual(['BAD_USER_INPUT', field]);
+    }
+    await expect(admin.getByCode('520303001001009')).rejects.toMatchObject({
+      extensions: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('refuses a duplicate code with CONFLICT', async () => {
+    await expect(
+      as(Role.UNIT_ADMIN, '520303').create(unitGrid('520303001001001', 106.97)),
+    ).rejects.toMatchObject({
+      extensions: { code: 'CONFLICT' },
+    });
+  });
+
+  it('lets a community admin create grids only in its community', async () => {
+    const communityAdmin = as(Role.UNIT_ADMIN, '520303001002');
+    await expect(communityAdmin.create(unitGrid('520303001001008', 106.98))).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+    });
+    await expect(communityAdmin.create(unitGrid('520303001002002', 106.98))).resolves.toMatchObject({
+      code: '520303001002002',
+    });
+  });
+
+  it('pages a community’s grids by code with filters, and shows a grid worker only its grid', async () => {
+    const admin = as(Role.UNIT_ADMIN, '520303');
+    const first = await admin.listQuery('520303001001', {}).orderBy('grid.code').take(2).getMany();
+    expect(first.map((g) => g.code)).toEqual(['520303001001000', '520303001001001']);
+    const units = await admin
+      .listQuery('520303001001', { level: 4, kind: GridKind.BLOCK })
+      .orderBy('grid.code')
+      .getMany();
+    expect(units.map((g) => g.code)).toEqual(['520303001001001', '520303001001002']);
+    const byName = await admin.listQuery('520303001001', { search: '003' }).getMany();
+    expect(byName).toHaveLength(0); // digits match a code prefix, not a suffix
+    const byPrefix = await admin.listQuery('520303001001', { search: '520303001001003' }).getMany();
+    expect(byPrefix.map((g) => g.code)).toEqual(['520303001001003']);
+    const worker = await as(Role.GRID_WORKER, '520303001001002').listQuery('520303001001', {}).getMany();
+    expect(worker.map((g) => g.code)).toEqual(['520303001001002']);
+  });
+
+  it('forbids reading a grid outside the scope and hides it from reference lookups', async () => {
+    const worker = as(Role.GRID_WORKER, '520303001001001');
+    await expect(worker.getByCode('520303001002001')).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+    });
+    const found = await worker.findVisibleByCodes(['520303001002001', '520303001001001', '999999999999999']);
+    expect(found.map((g) => g?.code ?? null)).toEqual([null, '520303001001001', null]);
+  });
+
+  it('updates the boundary and bounding box, and finds the most specific grid at a point', async () => {
+    const admin = as(Role.UNIT_ADMIN, '520303001001');
+    const grid = await admin.getByCode('520303001001003');
+    await expect(
+      admin.updateBoundary(grid.id, {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+          ],
+        ],
+      }),
+    ).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'boundary' },
+    });
+    const updated = await admin.updateBoundary(grid.id, square(106.95, 27.72));
+    expect(updated).toMatchObject({ minLon: 106.95, minLat: 27.72 });
+    expect((await admin.gridAt(106.951, 27.721))?.code).toBe('520303001001003');
+    expect((await admin.gridAt(106.926, 27.701))?.code).toBe('520303001001001');
+    expect((await admin.gridAt(106.945, 27.715))?.code).toBe('520303001001000'); // only the community grid covers it
+    expect(await as(Role.GRID_WORKER, '520303001002001').gridAt(106.951, 27.721)).toBeNull();
+  });
+});

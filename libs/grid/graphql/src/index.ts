@@ -1,0 +1,2 @@
+export type { GridContext } from './grid-context';
+export { createGridSubgraph } from './grid-subgraph';

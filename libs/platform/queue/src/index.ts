@@ -1,0 +1,2 @@
+export { QueueName } from './queue-name';
+export { createRedisConnection } from './redis-connection';

@@ -1,0 +1,11 @@
+/** Every BullMQ queue of the platform, in one place, so workers and producers cannot drift apart. */
+export enum QueueName {
+  /** Relays ticket outbox rows into timer jobs. */
+  TICKET_OUTBOX = 'ticket-outbox',
+  /** SLA thresholds (warning, deadline, red), auto-close and rating reminders. */
+  TICKET_TIMERS = 'ticket-timers',
+  /** Periodic and scheduled reminders (visits, 三会一课, council meetings), broadcasts. */
+  REMINDERS = 'reminders',
+  /** Delivery of one notification through one channel (inbox, SMS, webhook). */
+  NOTIFICATIONS = 'notifications',
+}

@@ -1,0 +1,139 @@
+import { DataSource } from 'typeorm';
+import type { Logger } from '@gridgov/platform-observability';
+import { checkReportInput, type ReportTicketInput } from '../ticket/ticket-input';
+import { TicketEntity } from '../ticket/ticket.entity';
+import { TicketChannel, TicketMode } from '../ticket/ticket.enums';
+import { writeNewTicket } from '../ticket/ticket.service';
+
+/**
+ * The reporter of every demo ticket. Accounts belong to org-service, which seeds its demo accounts
+ * with generated ids that ticket-service cannot read, so the demo uses this fixed id; `Ticket.reporter`
+ * resolves to null for it.
+ */
+export const DEMO_REPORTER_ID = '00000000-0000-4000-8000-00000000d3a0';
+
+const HOUR = 3_600_000;
+
+/** Fixed ids keep the seed idempotent; grids are grid-service's demo unit grids in Huichuan. */
+const TICKETS: [id: string, hoursAgo: number, input: ReportTicketInput][] = [
+  [
+    '7c1e0000-0000-4000-8000-000000000001',
+    72,
+    {
+      gridCode: '520303001001001',
+      categoryCode: 'CITY_MANAGEMENT.ROAD',
+      mode: TicketMode.COORDINATED,
+      channel: TicketChannel.GRID_WORKER,
+      title: '珠海路人行道地砖破损',
+      description: '3号楼前人行道地砖松动约2平方米，老人易绊倒。',
+      location: { longitude: 106.9351, latitude: 27.7062 },
+      photos: ['https://demo.gridgov.example/photos/road-1.jpg'],
+    },
+  ],
+  [
+    '7c1e0000-0000-4000-8000-000000000002',
+    50,
+    {
+      gridCode: '520303001001001',
+      categoryCode: 'ENVIRONMENTAL_SANITATION.GARBAGE',
+      mode: TicketMode.ONSITE,
+      channel: TicketChannel.GRID_WORKER,
+      title: '垃圾桶满溢',
+      description: '已联系保洁当场清运。',
+      resolvedOnSite: true,
+    },
+  ],
+  [
+    '7c1e0000-0000-4000-8000-000000000003',
+    30,
+    {
+      gridCode: '520303001001001',
+      categoryCode: 'DISPUTE.NEIGHBOURHOOD',
+      mode: TicketMode.COORDINATED,
+      channel: TicketChannel.RESIDENT_APP,
+      title: '楼上漏水邻里纠纷',
+      description: '5单元502漏水至402，双方协商未果。',
+    },
+  ],
+  [
+    '7c1e0000-0000-4000-8000-000000000004',
+    20,
+    {
+      gridCode: '520303001001002',
+      categoryCode: 'SAFETY_PRODUCTION.FIRE',
+      mode: TicketMode.EMERGENCY,
+      channel: TicketChannel.HOTLINE,
+      title: '楼道堆放杂物堵塞消防通道',
+      location: { longitude: 106.9374, latitude: 27.7049 },
+    },
+  ],
+  [
+    '7c1e0000-0000-4000-8000-000000000005',
+    12,
+    {
+      gridCode: '520303001001002',
+      categoryCode: 'PROXY_SERVICE.ELDERLY_ALLOWANCE',
+      mode: TicketMode.PROXY,
+      channel: TicketChannel.WINDOW,
+      title: '代办高龄津贴申请',
+      description: '独居老人行动不便，委托网格员代办。',
+    },
+  ],
+  [
+    '7c1e0000-0000-4000-8000-000000000006',
+    8,
+    {
+      gridCode: '520303001002001',
+      categoryCode: 'CITY_MANAGEMENT.STREET_LIGHT',
+      mode: TicketMode.COORDINATED,
+      channel: TicketChannel.ONLINE,
+      title: '人民路路灯不亮',
+      photos: [
+        'https://demo.gridgov.example/photos/light-1.jpg',
+        'https://demo.gridgov.example/photos/light-2.jpg',
+      ],
+    },
+  ],
+  [
+    '7c1e0000-0000-4000-8000-000000000007',
+    4,
+    {
+      gridCode: '520303001002001',
+      categoryCode: 'FOOD_AND_DRUG.FOOD_SAFETY',
+      mode: TicketMode.COORDINATED,
+      channel: TicketChannel.DEPARTMENT_SYSTEM,
+      title: '小餐馆卫生问题投诉',
+    },
+  ],
+  [
+    '7c1e0000-0000-4000-8000-000000000008',
+    1,
+    {
+      gridCode: '520303002001001',
+      categoryCode: 'ENVIRONMENTAL_PROTECTION.NOISE',
+      mode: TicketMode.COORDINATED,
+      channel: TicketChannel.RESIDENT_APP,
+      title: '夜间施工噪音扰民',
+      description: '高桥社区工地22点后仍在施工。',
+    },
+  ],
+];
+
+export async function seedTicketDemo(dataSource: DataSource, log: Logger): Promise<void> {
+  let created = 0;
+  await dataSource.transaction(async (manager) => {
+    // Replicas starting together seed once.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ticket-demo-seed'))`);
+    for (const [id, hoursAgo, input] of TICKETS) {
+      if (await manager.existsBy(TicketEntity, { id })) continue;
+      await writeNewTicket(
+        manager,
+        { ...checkReportInput(input), id },
+        DEMO_REPORTER_ID,
+        new Date(Date.now() - hoursAgo * HOUR),
+      );
+      created += 1;
+    }
+  });
+  log.info({ tickets: TICKETS.length, created }, 'ticket demo data ready');
+}

@@ -1,0 +1,141 @@
+import { InputProblems } from '@gridgov/platform-errors';
+import { TicketChannel, TicketMode, TicketStatus } from './ticket.enums';
+
+export const GRID_CODE = /^\d{15}$/;
+/** Dotted upper-case segments of the category catalogue: `CITY_MANAGEMENT` or `CITY_MANAGEMENT.ROAD`. */
+export const CATEGORY_CODE = /^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const MAX_PHOTOS = 9;
+const MAX_URL_LENGTH = 1000;
+const MAX_DESCRIPTION = 2000;
+
+export interface ReportTicketInput {
+  gridCode: string;
+  categoryCode: string;
+  mode: TicketMode;
+  channel: TicketChannel;
+  title: string;
+  description?: string | null;
+  location?: { longitude: number; latitude: number } | null;
+  photos?: string[] | null;
+  householdId?: string | null;
+  residentId?: string | null;
+  /** ONSITE only: the reporter already handled it on the spot (it needs ticket:resolve). */
+  resolvedOnSite?: boolean | null;
+}
+
+/** The checked, trimmed values a new ticket is written from. */
+export interface NewTicket {
+  gridCode: string;
+  adminUnitCode: string;
+  categoryCode: string;
+  mode: TicketMode;
+  status: TicketStatus;
+  channel: TicketChannel;
+  title: string;
+  description: string;
+  longitude: number | null;
+  latitude: number | null;
+  photos: string[];
+  householdId: string | null;
+  residentId: string | null;
+}
+
+export function isGridCode(code: string): boolean {
+  return GRID_CODE.test(code);
+}
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+export function isHttpUrl(value: string): boolean {
+  if (value.length > MAX_URL_LENGTH) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Checks a report, listing every bad field (BAD_USER_INPUT, `input.<field>`), and normalises it. */
+export function checkReportInput(input: ReportTicketInput): NewTicket {
+  const problems = new InputProblems();
+  const gridCode = input.gridCode.trim();
+  const categoryCode = input.categoryCode.trim();
+  const title = input.title.trim();
+  const description = (input.description ?? '').trim();
+  const photos = (input.photos ?? []).map((p) => p.trim());
+  const location = input.location ?? null;
+
+  problems.check(
+    isGridCode(gridCode),
+    'input.gridCode',
+    'must be a 15-digit grid code such as 520303001001001',
+  );
+  problems.check(
+    categoryCode.length <= 64 && CATEGORY_CODE.test(categoryCode),
+    'input.categoryCode',
+    'must be a dotted upper-case category code such as CITY_MANAGEMENT.ROAD (at most 64 characters)',
+  );
+  problems.check(title.length >= 2 && title.length <= 100, 'input.title', 'must be 2 to 100 characters');
+  problems.check(
+    description.length <= MAX_DESCRIPTION,
+    'input.description',
+    `must be at most ${MAX_DESCRIPTION} characters`,
+  );
+  problems.check(photos.length <= MAX_PHOTOS, 'input.photos', `at most ${MAX_PHOTOS} photos`);
+  photos.forEach((photo, i) =>
+    problems.check(
+      isHttpUrl(photo),
+      `input.photos[${i}]`,
+      `must be an http or https URL of at most ${MAX_URL_LENGTH} characters`,
+    ),
+  );
+  if (location) {
+    const { longitude, latitude } = location;
+    problems.check(
+      Number.isFinite(longitude) && longitude >= -180 && longitude <= 180,
+      'input.location.longitude',
+      'must be between -180 and 180',
+    );
+    problems.check(
+      Number.isFinite(latitude) && latitude >= -90 && latitude <= 90,
+      'input.location.latitude',
+      'must be between -90 and 90',
+    );
+  }
+  for (const field of ['householdId', 'residentId'] as const) {
+    const value = input[field];
+    problems.check(!value || isUuid(value), `input.${field}`, 'must be a UUID');
+  }
+  problems.check(
+    !input.resolvedOnSite || input.mode === TicketMode.ONSITE,
+    'input.resolvedOnSite',
+    'only ONSITE tickets can be reported resolved',
+  );
+  problems.throwIfAny();
+
+  return {
+    gridCode,
+    adminUnitCode: gridCode.slice(0, 12),
+    categoryCode,
+    mode: input.mode,
+    status: input.resolvedOnSite ? TicketStatus.RESOLVED : TicketStatus.REPORTED,
+    channel: input.channel,
+    title,
+    description,
+    longitude: location?.longitude ?? null,
+    latitude: location?.latitude ?? null,
+    photos,
+    householdId: input.householdId || null,
+    residentId: input.residentId || null,
+  };
+}
+
+/** `T2026-000123`: the report year in China time (UTC+8, no DST) and the sequence, at least 6 digits. */
+export function formatTicketNumber(reportedAt: Date, sequence: number | string): string {
+  const year = new Date(reportedAt.getTime() + 8 * 3_600_000).getUTCFullYear();
+  return `T${year}-${String(sequence).padStart(6, '0')}`;
+}

@@ -1,0 +1,42 @@
+/** The life cycle of the design; the transition table that moves between them comes with the workflow. */
+export enum TicketStatus {
+  REPORTED = 'REPORTED',
+  ACCEPTED = 'ACCEPTED',
+  ASSIGNED = 'ASSIGNED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  RESOLVED = 'RESOLVED',
+  VERIFIED = 'VERIFIED',
+  CLOSED = 'CLOSED',
+  ESCALATED = 'ESCALATED',
+  RETURNED = 'RETURNED',
+  SUSPENDED = 'SUSPENDED',
+  REOPENED = 'REOPENED',
+  REJECTED = 'REJECTED',
+  MERGED = 'MERGED',
+}
+
+/** How a ticket is handled: on the spot, coordinated, as an emergency, or as a proxy request up the unit tree. */
+export enum TicketMode {
+  ONSITE = 'ONSITE',
+  COORDINATED = 'COORDINATED',
+  EMERGENCY = 'EMERGENCY',
+  PROXY = 'PROXY',
+}
+
+/** Where the report came in. */
+export enum TicketChannel {
+  GRID_WORKER = 'GRID_WORKER',
+  RESIDENT_APP = 'RESIDENT_APP',
+  HOTLINE = 'HOTLINE',
+  WINDOW = 'WINDOW',
+  ONLINE = 'ONLINE',
+  DEPARTMENT_SYSTEM = 'DEPARTMENT_SYSTEM',
+}
+
+/** 四色督办: set by the SLA workers later; every ticket starts GREEN. */
+export enum SupervisionColor {
+  GREEN = 'GREEN',
+  YELLOW = 'YELLOW',
+  ORANGE = 'ORANGE',
+  RED = 'RED',
+}

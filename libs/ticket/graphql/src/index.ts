@@ -1,0 +1,2 @@
+export type { TicketContext } from './ticket-context';
+export { createTicketSubgraph } from './ticket-subgraph';

@@ -1,0 +1,16 @@
+import type { ReferenceResolvers } from '@gridgov/platform-graphql';
+import type { TicketContext } from './ticket-context';
+
+/**
+ * Entities the gateway enters this subgraph through. type-graphql's auth checker does not run here,
+ * so the ticket loader returns null for tickets the caller may not read; a `Grid` is only a key
+ * (its `tickets` field checks scope itself).
+ */
+export const ticketReferences: ReferenceResolvers<TicketContext> = {
+  Ticket: {
+    __resolveReference: (ref: { id: string }, ctx) => ctx.loaders.ticketById.load(ref.id),
+  },
+  Grid: {
+    __resolveReference: (ref: { code: string }) => ({ code: ref.code }),
+  },
+};
