@@ -35,7 +35,8 @@ function appEnv(app, { databaseUrl, redisUrl, secrets }) {
     LOG_LEVEL: process.env.LOG_LEVEL || 'info',
     PORT: String(app.port),
   };
-  const { GATEWAY_PUBLIC_KEY, GATEWAY_PRIVATE_KEY, ACCESS_TOKEN_SECRET, ADMIN_USERNAME, ADMIN_PASSWORD } = secrets;
+  const { GATEWAY_PUBLIC_KEY, GATEWAY_PRIVATE_KEY, ACCESS_TOKEN_SECRET, ADMIN_USERNAME, ADMIN_PASSWORD } =
+    secrets;
   if (app.kind === 'subgraph') {
     Object.assign(env, {
       DATABASE_URL: databaseUrl,
@@ -45,12 +46,11 @@ function appEnv(app, { databaseUrl, redisUrl, secrets }) {
     });
   }
   if (app.name === 'org-service') Object.assign(env, { ACCESS_TOKEN_SECRET, ADMIN_USERNAME, ADMIN_PASSWORD });
+  if (app.name === 'grid-service') Object.assign(env, { PERSONAL_DATA_KEY: secrets.PERSONAL_DATA_KEY, PERSONAL_DATA_HASH_KEY: secrets.PERSONAL_DATA_HASH_KEY });
   if (app.kind === 'gateway') Object.assign(env, { GATEWAY_PRIVATE_KEY, ACCESS_TOKEN_SECRET });
-  if (app.kind === 'worker') Object.assign(env, { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, GATEWAY_PUBLIC_KEY });
+  if (app.kind === 'worker')
+    Object.assign(env, { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, GATEWAY_PUBLIC_KEY });
   return env;
 }
 
-// Which backing services a kind of app needs: start.js starts Redis only when a worker exists.
-const NEEDS = { subgraph: ['postgres'], gateway: [], worker: ['postgres', 'redis'] };
-
-module.exports = { ROOT, APPS, NEEDS, availableApps, mainFile, appEnv };
+module.exports = { ROOT, APPS, availableApps, mainFile, appEnv };

@@ -7,7 +7,14 @@ const path = require('node:path');
 const { ROOT } = require('./apps');
 
 const FILE = path.join(ROOT, '.data/secrets.json');
-const NAMES = ['GATEWAY_PRIVATE_KEY', 'GATEWAY_PUBLIC_KEY', 'ACCESS_TOKEN_SECRET', 'ADMIN_PASSWORD'];
+const NAMES = [
+  'GATEWAY_PRIVATE_KEY',
+  'GATEWAY_PUBLIC_KEY',
+  'ACCESS_TOKEN_SECRET',
+  'ADMIN_PASSWORD',
+  'PERSONAL_DATA_KEY',
+  'PERSONAL_DATA_HASH_KEY',
+];
 
 function generate() {
   // ES256: the gateway signs forwarded identity with the private key, subgraphs verify with the public one.
@@ -21,6 +28,9 @@ function generate() {
     GATEWAY_PUBLIC_KEY: publicKey,
     ACCESS_TOKEN_SECRET: crypto.randomBytes(32).toString('base64url'),
     ADMIN_PASSWORD: randomPassword(16),
+    // grid-service: AES-256-GCM key for ID numbers, and the HMAC key of their lookup hash.
+    PERSONAL_DATA_KEY: crypto.randomBytes(32).toString('base64'),
+    PERSONAL_DATA_HASH_KEY: crypto.randomBytes(32).toString('base64'),
   };
 }
 
@@ -43,7 +53,7 @@ function readFile() {
   }
 }
 
-/** Returns { GATEWAY_PRIVATE_KEY, GATEWAY_PUBLIC_KEY, ACCESS_TOKEN_SECRET, ADMIN_USERNAME, ADMIN_PASSWORD }. */
+/** Returns every name in NAMES plus ADMIN_USERNAME. */
 function loadSecrets() {
   let stored = readFile();
   if (NAMES.some((name) => !stored[name])) {
@@ -51,7 +61,11 @@ function loadSecrets() {
     const hasKeyPair = Boolean(stored.GATEWAY_PRIVATE_KEY && stored.GATEWAY_PUBLIC_KEY);
     stored = { ...fresh, ...stored };
     // Keep the key pair together: never mix a stored private key with a fresh public key.
-    if (!hasKeyPair) Object.assign(stored, { GATEWAY_PRIVATE_KEY: fresh.GATEWAY_PRIVATE_KEY, GATEWAY_PUBLIC_KEY: fresh.GATEWAY_PUBLIC_KEY });
+    if (!hasKeyPair)
+      Object.assign(stored, {
+        GATEWAY_PRIVATE_KEY: fresh.GATEWAY_PRIVATE_KEY,
+        GATEWAY_PUBLIC_KEY: fresh.GATEWAY_PUBLIC_KEY,
+      });
     fs.mkdirSync(path.dirname(FILE), { recursive: true });
     fs.writeFileSync(`${FILE}.tmp`, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
     fs.renameSync(`${FILE}.tmp`, FILE); // atomic: a crash never leaves a half-written file
@@ -61,7 +75,9 @@ function loadSecrets() {
   for (const name of [...NAMES, 'ADMIN_USERNAME']) if (env[name]) secrets[name] = env[name];
   // A private key from the environment brings its own public key, unless that is given too.
   if (env.GATEWAY_PRIVATE_KEY && !env.GATEWAY_PUBLIC_KEY) {
-    secrets.GATEWAY_PUBLIC_KEY = crypto.createPublicKey(env.GATEWAY_PRIVATE_KEY).export({ type: 'spki', format: 'pem' });
+    secrets.GATEWAY_PUBLIC_KEY = crypto
+      .createPublicKey(env.GATEWAY_PRIVATE_KEY)
+      .export({ type: 'spki', format: 'pem' });
   }
   return secrets;
 }

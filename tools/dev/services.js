@@ -23,8 +23,22 @@ const LOCAL_REDIS = 'redis://127.0.0.1:6379';
 
 // Private servers: separate ports and data dirs so `npm test` never touches `npm start` data.
 const PURPOSES = {
-  start: { database: 'gridgov', pgPort: 54329, pgDir: 'pg', redisPort: 6380, redisDir: 'redis', durable: true },
-  test: { database: 'gridgov_test', pgPort: 54330, pgDir: 'pg-test', redisPort: 6381, redisDir: 'redis-test', durable: false },
+  start: {
+    database: 'gridgov',
+    pgPort: 54329,
+    pgDir: 'pg',
+    redisPort: 6380,
+    redisDir: 'redis',
+    durable: true,
+  },
+  test: {
+    database: 'gridgov_test',
+    pgPort: 54330,
+    pgDir: 'pg-test',
+    redisPort: 6381,
+    redisDir: 'redis-test',
+    durable: false,
+  },
 };
 
 const started = []; // keepers we forked, in start order
@@ -50,7 +64,10 @@ async function ensurePostgres({ purpose = 'start', log = defaultLog } = {}) {
     const dataDir = path.join(DATA, config.pgDir);
     const since = Date.now();
     const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-    log('postgres', `${fresh ? 'initialising and ' : ''}starting embedded PostgreSQL (${relative(dataDir)}) …`);
+    log(
+      'postgres',
+      `${fresh ? 'initialising and ' : ''}starting embedded PostgreSQL (${relative(dataDir)}) …`,
+    );
     await startKeeper(`postgres${purpose === 'test' ? '-test' : ''}`, {
       kind: 'postgres',
       port: config.pgPort,
@@ -86,7 +103,10 @@ async function ensureRedis({ purpose = 'start', log = defaultLog } = {}) {
     dataDir,
     durable: config.durable,
   });
-  log('redis', `redis-server on 127.0.0.1:${config.redisPort} (${relative(dataDir)}) ready in ${seconds(since)}`);
+  log(
+    'redis',
+    `redis-server on 127.0.0.1:${config.redisPort} (${relative(dataDir)}) ready in ${seconds(since)}`,
+  );
   return `redis://127.0.0.1:${config.redisPort}`;
 }
 
@@ -117,7 +137,11 @@ async function startKeeper(name, options) {
     const fail = (reason) => {
       clearTimeout(timer);
       killGroup(child, 'SIGKILL');
-      reject(new Error(`${name} failed to start: ${reason}\n--- last lines of ${relative(logFile)} ---\n${tail(logFile)}`));
+      reject(
+        new Error(
+          `${name} failed to start: ${reason}\n--- last lines of ${relative(logFile)} ---\n${tail(logFile)}`,
+        ),
+      );
     };
     const timer = setTimeout(() => fail('not ready within 90 s'), 90_000);
     child.once('message', (message) => {

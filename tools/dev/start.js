@@ -7,7 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
-const { ROOT, NEEDS, availableApps, mainFile, appEnv } = require('./apps');
+const { ROOT, availableApps, mainFile, appEnv } = require('./apps');
 const { ensurePostgres, ensureRedis, stopServices, setOnServiceDied } = require('./services');
 const { loadSecrets } = require('./secrets');
 const { sleep, isHttpOk, isPortFree } = require('./probes');
@@ -27,11 +27,12 @@ const log = (name, message) => console.log(`${makePrefix(name, -1, width)} ${mes
 async function main() {
   if (apps.length === 0) throw new Error('no apps to start (none of apps/<name>/project.json exists yet)');
   for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(name, onSignal);
-  setOnServiceDied((name, code, logFile) => fail(`${name} stopped unexpectedly (exit code ${code}); see ${logFile}`));
+  setOnServiceDied((name, code, logFile) =>
+    fail(`${name} stopped unexpectedly (exit code ${code}); see ${logFile}`),
+  );
 
-  const needs = (service) => apps.some((app) => NEEDS[app.kind].includes(service));
-  const databaseUrl = needs('postgres') ? await ensurePostgres({ purpose: 'start', log }) : undefined;
-  const redisUrl = needs('redis') ? await ensureRedis({ purpose: 'start', log }) : undefined;
+  const databaseUrl = await ensurePostgres({ purpose: 'start', log });
+  const redisUrl = await ensureRedis({ purpose: 'start', log });
   const secrets = loadSecrets();
 
   if (!process.argv.includes('--no-build')) await build();
@@ -62,10 +63,14 @@ async function build() {
 async function checkStartable() {
   for (const app of apps) {
     if (!fs.existsSync(mainFile(app))) {
-      throw new Error(`${app.name}: ${path.relative(ROOT, mainFile(app))} does not exist; run without --no-build`);
+      throw new Error(
+        `${app.name}: ${path.relative(ROOT, mainFile(app))} does not exist; run without --no-build`,
+      );
     }
     if (!(await isPortFree(app.port))) {
-      throw new Error(`${app.name}: port ${app.port} is already in use (see who: ss -ltnp 'sport = :${app.port}')`);
+      throw new Error(
+        `${app.name}: port ${app.port} is already in use (see who: ss -ltnp 'sport = :${app.port}')`,
+      );
     }
   }
 }
@@ -122,7 +127,8 @@ async function shutdown(code) {
   shuttingDown = true;
   await Promise.all(
     running.map(async ({ name, child }) => {
-      if (await stopProcess(child, STOP_GRACE_MS)) log(name, red(`did not stop within ${STOP_GRACE_MS / 1000} s: killed`));
+      if (await stopProcess(child, STOP_GRACE_MS))
+        log(name, red(`did not stop within ${STOP_GRACE_MS / 1000} s: killed`));
     }),
   );
   await stopServices();
@@ -136,23 +142,22 @@ function printBanner({ secrets, databaseUrl, redisUrl }) {
     bold('GridGov is running'),
     gateway
       ? `  GraphQL      ${bold(`http://localhost:${gateway.port}/graphql`)}`
-      : '  GraphQL      (no gateway yet; the subgraphs below answer directly)',
-    ...apps
-      .filter((app) => app.kind === 'subgraph')
-      .map((app) => `  ${app.name.padEnd(20)} http://localhost:${app.port}/graphql`),
+      : '  GraphQL      (no gateway app yet)',
+    `  Apps         ${apps.map((app) => `${app.name} :${app.port}`).join(', ')}`,
     `  Admin        ${user} / ${secrets.ADMIN_PASSWORD}   (kept in .data/secrets.json)`,
-    databaseUrl && `  PostgreSQL   ${redact(databaseUrl)}`,
-    redisUrl && `  Redis        ${redact(redisUrl)}`,
+    `  PostgreSQL   ${redact(databaseUrl)}`,
+    `  Redis        ${redact(redisUrl)}`,
     '',
     '  Log in:',
     `    mutation { login(username: ${JSON.stringify(user)}, password: ${JSON.stringify(secrets.ADMIN_PASSWORD)}) { token } }`,
     '  Then, with the header  Authorization: Bearer <token>',
     '    { adminUnits(first: 5) { edges { node { code name } } } }',
+    '  More first queries and the demo accounts: README.md, "First queries".',
     '',
     '  Ctrl-C stops everything.',
   ];
   const rule = '─'.repeat(72);
-  console.log(['', rule, ...lines.filter((line) => line !== undefined), rule, ''].join('\n'));
+  console.log(['', rule, ...lines, rule, ''].join('\n'));
 }
 
 function redact(url) {

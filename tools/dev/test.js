@@ -30,7 +30,9 @@ async function main() {
     stdio: 'inherit',
     env: { ...process.env, TEST_DATABASE_URL: databaseUrl, TEST_REDIS_URL: redisUrl },
   });
-  const code = await new Promise((resolve) => jest.once('exit', (exitCode, sig) => resolve(exitCode ?? (sig ? 1 : 0))));
+  const code = await new Promise((resolve) =>
+    jest.once('exit', (exitCode, sig) => resolve(exitCode ?? (sig ? 1 : 0))),
+  );
   await stopServices();
   process.exit(code);
 }

@@ -1,11 +1,41 @@
-import { env, loadConfig, subgraphEnv } from '@gridgov/platform-config';
+import { env, type EnvVar, loadConfig, subgraphEnv } from '@gridgov/platform-config';
+
+/** Development-only keys: anything encrypted with them is as good as clear text. */
+const DEV_PERSONAL_DATA_KEY = 'ZGV2ZWxvcG1lbnQtb25seSBwZXJzb25hbC1kYXRhIGs=';
+const DEV_PERSONAL_DATA_HASH_KEY = 'ZGV2ZWxvcG1lbnQtb25seSBwZXJzb25hbC1oYXNoIGs=';
+
+/** A base64 secret of at least 32 bytes; no default in production. */
+function secretKey(description: string, developmentDefault: string, production: boolean): EnvVar<Buffer> {
+  return {
+    description,
+    parse(raw, name) {
+      if (raw === undefined || raw === '') {
+        if (production) throw new Error(`${name} is required in production (${description})`);
+        return Buffer.from(developmentDefault, 'base64');
+      }
+      const key = Buffer.from(raw, 'base64');
+      if (key.length !== 32) throw new Error(`${name} must be 32 bytes, base64-encoded (${description})`);
+      return key;
+    },
+  };
+}
 
 /** Every variable grid-service reads, with its default. */
-export const gridServiceEnv = {
+export const gridServiceEnv = (production: boolean) => ({
   ...subgraphEnv,
   PORT: env.int('HTTP port', 4002, { min: 0, max: 65535 }),
-};
+  PERSONAL_DATA_KEY: secretKey(
+    'AES-256-GCM key for ID numbers, 32 bytes base64',
+    DEV_PERSONAL_DATA_KEY,
+    production,
+  ),
+  PERSONAL_DATA_HASH_KEY: secretKey(
+    'HMAC-SHA256 key for ID-number lookups, 32 bytes base64',
+    DEV_PERSONAL_DATA_HASH_KEY,
+    production,
+  ),
+});
 
 export type GridServiceConfig = ReturnType<typeof loadGridServiceConfig>;
 export const loadGridServiceConfig = (source: NodeJS.ProcessEnv = process.env) =>
-  loadConfig(gridServiceEnv, source);
+  loadConfig(gridServiceEnv(source['NODE_ENV'] === 'production'), source);

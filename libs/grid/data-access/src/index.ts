@@ -1,15 +1,76 @@
 import { GridEntity } from './grid/grid.entity';
+import { BuildingEntity } from './household/building.entity';
+import { HouseEntity } from './household/house.entity';
+import { HouseholdEntity } from './household/household.entity';
+import { ResidentEntity } from './household/resident.entity';
+import { TagEntity } from './household/tag.entity';
 import { GridInitial1764100000000 } from './migrations/1764100000000-grid-initial';
+import { GridHouseholds1764200000000 } from './migrations/1764200000000-grid-households';
+import { GridVisits1764300000000 } from './migrations/1764300000000-grid-visits';
+import { PersonalDataAccessEntity } from './personal-data/personal-data-access.entity';
+import { VisitEntity } from './visit/visit.entity';
 
 export { seedGridDemo } from './demo/grid-demo.seed';
 export type { GridBoundary } from './grid/grid-boundary';
+export { CoverageService, unitCodePrefix, type Coverage } from './register-coverage/coverage.service';
 export { GridKind, GridLevel } from './grid/grid-code';
 export { GridEntity } from './grid/grid.entity';
 export { GridService, type CreateGridInput, type GridFilter } from './grid/grid.service';
+export { BuildingEntity } from './household/building.entity';
+export {
+  BuildingService,
+  type CreateBuildingInput,
+  type CreateHouseInput,
+} from './household/building.service';
+export { HouseEntity } from './household/house.entity';
+export {
+  BuildingKind,
+  Gender,
+  HouseholdKind,
+  HouseUse,
+  Population,
+  RelationToHead,
+} from './household/household-enums';
+export { HouseholdEntity } from './household/household.entity';
+export { HouseholdService, type CreateHouseholdInput } from './household/household.service';
+export { ResidentEntity } from './household/resident.entity';
+export { ResidentService, type CreateResidentInput } from './household/resident.service';
+export { TagEntity } from './household/tag.entity';
+export {
+  RESIDENT_IMPORT_COLUMNS,
+  ResidentImportService,
+  type ImportProblem,
+  type ImportReport,
+} from './import/resident-import.service';
+export { nationalIdCheckChar, nationalIdProblem } from './personal-data/national-id';
+export { PersonalDataAccessEntity } from './personal-data/personal-data-access.entity';
+export {
+  maskIdNumber,
+  maskPhone,
+  PersonalDataCipher,
+  randomPersonalDataKeys,
+  type PersonalDataKeys,
+} from './personal-data/personal-data-cipher';
+export {
+  PersonalDataField,
+  PersonalDataService,
+  type PersonalDataRead,
+} from './personal-data/personal-data.service';
+export { VisitEntity, type TrackPoint } from './visit/visit.entity';
+export { VisitService, type DueVisit, type LogVisitInput } from './visit/visit.service';
 
 /** The grid schema: every table grid-service owns, and its migrations in order. */
 export const gridDatabase = {
   schema: 'grid',
-  entities: [GridEntity],
-  migrations: [GridInitial1764100000000],
+  entities: [
+    GridEntity,
+    BuildingEntity,
+    HouseEntity,
+    HouseholdEntity,
+    ResidentEntity,
+    TagEntity,
+    PersonalDataAccessEntity,
+    VisitEntity,
+  ],
+  migrations: [GridInitial1764100000000, GridHouseholds1764200000000, GridVisits1764300000000],
 };

@@ -1,24 +1,87 @@
 import DataLoader from 'dataloader';
 import type { BaseContext } from '@gridgov/platform-graphql';
-import { type GridEntity, GridService } from '@gridgov/grid-data-access';
+import {
+  type BuildingEntity,
+  CoverageService,
+  BuildingService,
+  type GridEntity,
+  GridService,
+  type HouseEntity,
+  type HouseholdEntity,
+  HouseholdService,
+  type PersonalDataCipher,
+  type PersonalDataRead,
+  PersonalDataService,
+  type ResidentEntity,
+  ResidentImportService,
+  ResidentService,
+  type VisitEntity,
+  VisitService,
+} from '@gridgov/grid-data-access';
 
 export interface GridContext extends BaseContext {
   grids: GridService;
-  /** Per-request, batched; they return null for grids the caller may not read. */
+  buildings: BuildingService;
+  households: HouseholdService;
+  residents: ResidentService;
+  personalData: PersonalDataService;
+  visits: VisitService;
+  coverage: CoverageService;
+  residentImport: ResidentImportService;
+  /** Per-request, batched; by-id loaders return null for rows the caller may not read. */
   loaders: {
     gridById: DataLoader<string, GridEntity | null>;
     gridByCode: DataLoader<string, GridEntity | null>;
+    buildingById: DataLoader<string, BuildingEntity | null>;
+    houseById: DataLoader<string, HouseEntity | null>;
+    housesByBuilding: DataLoader<string, HouseEntity[]>;
+    householdById: DataLoader<string, HouseholdEntity | null>;
+    householdsByHouse: DataLoader<string, HouseholdEntity[]>;
+    residentById: DataLoader<string, ResidentEntity | null>;
+    membersByHousehold: DataLoader<string, ResidentEntity[]>;
+    visitsByHousehold: DataLoader<string, VisitEntity[]>;
+    visitsByResident: DataLoader<string, VisitEntity[]>;
+    /** Clear reads of personal data, written to the access log in one insert per tick. */
+    personalDataReads: DataLoader<PersonalDataRead, void, string>;
   };
 }
 
-export function createGridContext(base: BaseContext): GridContext {
+export function createGridContext(base: BaseContext, cipher: PersonalDataCipher): GridContext {
   const grids = new GridService(base.dataSource, base.auth);
+  const buildings = new BuildingService(base.dataSource, base.auth);
+  const households = new HouseholdService(base.dataSource, base.auth);
+  const residents = new ResidentService(base.dataSource, base.auth, cipher);
+  const personalData = new PersonalDataService(base.dataSource, base.auth, cipher);
+  const visits = new VisitService(base.dataSource, base.auth);
   return {
     ...base,
     grids,
+    buildings,
+    households,
+    residents,
+    personalData,
+    visits,
+    coverage: new CoverageService(base.dataSource, base.auth),
+    residentImport: new ResidentImportService(base.dataSource, base.auth, cipher),
     loaders: {
       gridById: new DataLoader((ids) => grids.findVisibleByIds(ids)),
       gridByCode: new DataLoader((codes) => grids.findVisibleByCodes(codes)),
+      buildingById: new DataLoader((ids) => buildings.findVisibleByIds(ids)),
+      houseById: new DataLoader((ids) => buildings.findVisibleHousesByIds(ids)),
+      housesByBuilding: new DataLoader((ids) => buildings.housesOfBuildings(ids)),
+      householdById: new DataLoader((ids) => households.findVisibleByIds(ids)),
+      householdsByHouse: new DataLoader((ids) => households.householdsOfHouses(ids)),
+      residentById: new DataLoader((ids) => residents.findVisibleByIds(ids)),
+      membersByHousehold: new DataLoader((ids) => residents.membersOfHouseholds(ids)),
+      visitsByHousehold: new DataLoader((ids) => visits.recentOf('householdId', ids)),
+      visitsByResident: new DataLoader((ids) => visits.recentOf('residentId', ids)),
+      personalDataReads: new DataLoader(
+        async (reads) => {
+          await personalData.record(reads);
+          return reads.map(() => undefined);
+        },
+        { cacheKeyFn: (r) => `${r.resident.id}|${r.field}|${r.reason ?? ''}` },
+      ),
     },
   };
 }

@@ -1,18 +1,49 @@
 import type { SubgraphDefinition } from '@gridgov/platform-graphql';
-import { orgDatabase, seedOrgDemo, type TokenSettings } from '@gridgov/org-data-access';
+import { orgDatabase, seedOrgDemo, seedOrgPartyDemo, type TokenSettings } from '@gridgov/org-data-access';
 import { AccountResolver } from './account/account.resolver';
 import { AdminUnitResolver } from './admin-unit/admin-unit.resolver';
+import { CobuildingResolver, CouncilResolver } from './community/community.resolver';
+import { DepartmentResolver } from './department/department.resolver';
+import { GridPartyResolver } from './grid/grid-party.resolver';
+import { GridRef } from './grid/grid-ref.type';
+import { NotificationResolver } from './notification/notification.resolver';
+import { PartyLifeResolver } from './party-life/party-life.resolver';
+import { PartyMemberResolver } from './party/party-member.resolver';
+import { PartyOrganizationResolver } from './party/party-organization.resolver';
+import { PublicServiceResolver } from './public-service/public-service.resolver';
+import { VolunteerResolver } from './volunteer/volunteer.resolver';
 import { createOrgContext, type OrgContext } from './org-context';
 import { orgReferences } from './org.reference';
 
-/** The org subgraph: administrative units, accounts and sign-in. */
+/**
+ * The org subgraph: administrative units, departments, accounts (sign-in, management, audit), party
+ * organisations and members, 三会一课, volunteers, residents' council, co-building, service guides, inbox.
+ */
 export function createOrgSubgraph(tokens: TokenSettings): SubgraphDefinition<OrgContext> {
   return {
     name: 'org',
-    resolvers: [AdminUnitResolver, AccountResolver],
+    resolvers: [
+      AdminUnitResolver,
+      AccountResolver,
+      DepartmentResolver,
+      PartyOrganizationResolver,
+      PartyMemberResolver,
+      PartyLifeResolver,
+      GridPartyResolver,
+      VolunteerResolver,
+      NotificationResolver,
+      PublicServiceResolver,
+      CouncilResolver,
+      CobuildingResolver,
+    ],
+    // Reached only through the gateway's entity references, not from a Query field.
+    orphanedTypes: [GridRef],
     references: orgReferences,
     database: orgDatabase,
     createContext: (base) => createOrgContext(base, tokens),
-    seedDemo: seedOrgDemo,
+    seedDemo: async (dataSource, log) => {
+      await seedOrgDemo(dataSource, log);
+      await seedOrgPartyDemo(dataSource, log);
+    },
   };
 }

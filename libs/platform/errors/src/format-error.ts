@@ -1,8 +1,10 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './error-code';
 
+// Codes whose message was written for the caller. INTERNAL_SERVER_ERROR is what Apollo gives
+// unexpected exceptions, so its message (SQL, paths) is never passed on.
 const KNOWN_CODES = new Set<string>([
-  ...Object.values(ErrorCode),
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

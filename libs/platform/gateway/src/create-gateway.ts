@@ -62,6 +62,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = new ApolloServer<GatewayContext>({
     gateway,
     ...protection,
+    stopOnTerminationSignals: false, // runService owns SIGINT/SIGTERM
     introspection: development,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,

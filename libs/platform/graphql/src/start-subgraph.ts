@@ -54,6 +54,7 @@ export async function startSubgraph(definition: SubgraphDefinition<any>, options
 
   const server = new ApolloServer<BaseContext>({
     schema: await buildFederatedSchema(definition),
+    stopOnTerminationSignals: false, // runService owns SIGINT/SIGTERM
     introspection: true, // only the gateway can reach it (every request needs a gateway-signed token)
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter({

@@ -1,4 +1,13 @@
 import { TicketInitial1764100000000 } from './migrations/1764100000000-ticket-initial';
+import { TicketWorkflow1764200000000 } from './migrations/1764200000000-ticket-workflow';
+import { TicketOutbox1764300000000 } from './migrations/1764300000000-ticket-outbox';
+import { TicketSla1764400000000 } from './migrations/1764400000000-ticket-sla';
+import { TicketDuplicates1764700000000 } from './migrations/1764700000000-ticket-duplicates';
+import { TicketOverdue1764600000000 } from './migrations/1764600000000-ticket-overdue';
+import { TicketSupervision1764500000000 } from './migrations/1764500000000-ticket-supervision';
+import { TicketSupervisionEntity } from './supervision/ticket-supervision.entity';
+import { TicketDispatchEntity } from './workflow/ticket-dispatch.entity';
+import { TicketOutboxEntity } from './workflow/ticket-outbox.entity';
 import { TicketEventEntity } from './ticket/ticket-event.entity';
 import { TicketEntity } from './ticket/ticket.entity';
 
@@ -12,12 +21,48 @@ export {
   type ReportTicketInput,
 } from './ticket/ticket-input';
 export { TicketEntity } from './ticket/ticket.entity';
-export { SupervisionColor, TicketChannel, TicketMode, TicketStatus } from './ticket/ticket.enums';
+export {
+  Satisfaction,
+  SupervisionColor,
+  TicketAction,
+  TicketChannel,
+  TicketMode,
+  TicketStatus,
+} from './ticket/ticket.enums';
+export { supervisionColor } from './sla/sla-policy';
+export { type TicketStats, type TicketStatsFilter, TicketStatsService } from './stats/ticket-stats.service';
+export { TicketSupervisionEntity } from './supervision/ticket-supervision.entity';
+export { TicketSupervisionService } from './supervision/ticket-supervision.service';
+export { TicketDispatchEntity } from './workflow/ticket-dispatch.entity';
+export { TicketOutboxEntity } from './workflow/ticket-outbox.entity';
+export {
+  allowedActions,
+  ClockChange,
+  DispatchRole,
+  DispatchStatus,
+  TRANSITIONS,
+  type WorkflowAction,
+} from './workflow/ticket-transitions';
+export { TicketWorkflowService, type TicketStepInput } from './workflow/ticket-workflow.service';
 export { TicketService, writeNewTicket, type TicketFilter } from './ticket/ticket.service';
 
 /** The ticket schema: every table ticket-service owns, and its migrations in order. */
 export const ticketDatabase = {
   schema: 'ticket',
-  entities: [TicketEntity, TicketEventEntity],
-  migrations: [TicketInitial1764100000000],
+  entities: [
+    TicketEntity,
+    TicketEventEntity,
+    TicketDispatchEntity,
+    TicketOutboxEntity,
+    TicketSupervisionEntity,
+  ],
+  migrations: [
+    TicketInitial1764100000000,
+    TicketWorkflow1764200000000,
+    TicketOutbox1764300000000,
+    TicketSla1764400000000,
+    TicketSupervision1764500000000,
+    TicketOverdue1764600000000,
+    TicketDuplicates1764700000000,
+  ],
 };

@@ -1,24 +1,44 @@
 import DataLoader from 'dataloader';
 import type { BaseContext } from '@gridgov/platform-graphql';
-import { type TicketEntity, type TicketEventEntity, TicketService } from '@gridgov/ticket-data-access';
+import {
+  type TicketDispatchEntity,
+  type TicketEntity,
+  type TicketEventEntity,
+  TicketService,
+  TicketStatsService,
+  type TicketSupervisionEntity,
+  TicketSupervisionService,
+  TicketWorkflowService,
+} from '@gridgov/ticket-data-access';
 
 export interface TicketContext extends BaseContext {
   tickets: TicketService;
+  workflow: TicketWorkflowService;
+  supervision: TicketSupervisionService;
+  stats: TicketStatsService;
   /** Per-request, batched. `ticketById` returns null for what the caller may not read. */
   loaders: {
     ticketById: DataLoader<string, TicketEntity | null>;
     timelineByTicketId: DataLoader<string, TicketEventEntity[]>;
+    dispatchesByTicketId: DataLoader<string, TicketDispatchEntity[]>;
+    supervisionsByTicketId: DataLoader<string, TicketSupervisionEntity[]>;
   };
 }
 
 export function createTicketContext(base: BaseContext): TicketContext {
   const tickets = new TicketService(base.dataSource, base.auth);
+  const supervision = new TicketSupervisionService(base.dataSource, base.auth);
   return {
     ...base,
     tickets,
+    workflow: new TicketWorkflowService(base.dataSource, base.auth),
+    supervision,
+    stats: new TicketStatsService(base.dataSource, base.auth),
     loaders: {
       ticketById: new DataLoader((ids) => tickets.findVisibleByIds(ids)),
       timelineByTicketId: new DataLoader((ids) => tickets.timelines(ids)),
+      dispatchesByTicketId: new DataLoader((ids) => tickets.dispatches(ids)),
+      supervisionsByTicketId: new DataLoader((ids) => supervision.forTickets(ids)),
     },
   };
 }

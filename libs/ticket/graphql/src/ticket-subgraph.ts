@@ -1,15 +1,31 @@
 import type { SubgraphDefinition } from '@gridgov/platform-graphql';
 import { seedTicketDemo, ticketDatabase } from '@gridgov/ticket-data-access';
+import { DepartmentRef } from './department/department-ref.type';
+import { DepartmentTicketsResolver } from './department/department-tickets.resolver';
 import { GridTicketsResolver } from './grid/grid-tickets.resolver';
 import { createTicketContext, type TicketContext } from './ticket-context';
 import { ticketReferences } from './ticket.reference';
 import { TicketEventResolver, TicketResolver } from './ticket/ticket.resolver';
+import { GridTicketStatsResolver, TicketStatsResolver } from './stats/ticket-stats.resolver';
+import { TicketSupervisionResolver } from './supervision/ticket-supervision.resolver';
+import { TicketWorkflowResolver } from './workflow/ticket-workflow.resolver';
 
-/** The ticket subgraph: tickets and their timeline, and `Grid.tickets`. */
+/** The ticket subgraph: tickets, their workflow and timeline, `Grid.tickets` and `Department.tickets`. */
 export function createTicketSubgraph(): SubgraphDefinition<TicketContext> {
   return {
     name: 'ticket',
-    resolvers: [TicketResolver, TicketEventResolver, GridTicketsResolver],
+    resolvers: [
+      TicketResolver,
+      TicketEventResolver,
+      TicketWorkflowResolver,
+      TicketSupervisionResolver,
+      GridTicketsResolver,
+      TicketStatsResolver,
+      GridTicketStatsResolver,
+      DepartmentTicketsResolver,
+    ],
+    // Reached only through the gateway's entity references, not from a Query field.
+    orphanedTypes: [DepartmentRef],
     references: ticketReferences,
     database: ticketDatabase,
     createContext: createTicketContext,

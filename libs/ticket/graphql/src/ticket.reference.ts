@@ -3,8 +3,8 @@ import type { TicketContext } from './ticket-context';
 
 /**
  * Entities the gateway enters this subgraph through. type-graphql's auth checker does not run here,
- * so the ticket loader returns null for tickets the caller may not read; a `Grid` is only a key
- * (its `tickets` field checks scope itself).
+ * so the ticket loader returns null for tickets the caller may not read; a `Grid` or `Department` is only a
+ * key (their `tickets` fields check scope themselves).
  */
 export const ticketReferences: ReferenceResolvers<TicketContext> = {
   Ticket: {
@@ -12,5 +12,8 @@ export const ticketReferences: ReferenceResolvers<TicketContext> = {
   },
   Grid: {
     __resolveReference: (ref: { code: string }) => ({ code: ref.code }),
+  },
+  Department: {
+    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
   },
 };

@@ -4,6 +4,9 @@ import { createLogger } from '@gridgov/platform-observability';
 import { dropSchemas, freshSchemaName, testDatabaseUrl } from '@gridgov/platform-testing';
 import { boundaryProblem } from '../grid/grid-boundary';
 import { GridEntity } from '../grid/grid.entity';
+import { HouseholdEntity } from '../household/household.entity';
+import { ResidentEntity } from '../household/resident.entity';
+import { PersonalDataCipher, randomPersonalDataKeys } from '../personal-data/personal-data-cipher';
 import { gridDatabase } from '../index';
 import { seedGridDemo } from './grid-demo.seed';
 
@@ -28,10 +31,11 @@ describe('grid demo seed', () => {
     await dropSchemas([schema]);
   });
 
-  it('is idempotent and seeds valid unit grids of the org demo communities', async () => {
+  it('is idempotent and seeds valid unit grids of the org demo communities and one building’s households', async () => {
     const log = createLogger('grid-seed-spec', 'silent');
-    await seedGridDemo(dataSource, log);
-    await seedGridDemo(dataSource, log);
+    const cipher = new PersonalDataCipher(randomPersonalDataKeys());
+    await seedGridDemo(dataSource, log, cipher);
+    await seedGridDemo(dataSource, log, cipher);
     const grids = await dataSource.getRepository(GridEntity).find({ order: { code: 'ASC' } });
     expect(grids.map((g) => [g.code, g.kind])).toEqual([
       ['520303001001001', 'BLOCK'],
@@ -40,5 +44,10 @@ describe('grid demo seed', () => {
       ['520303002001001', 'RURAL_GROUP'],
     ]);
     expect(grids.map((g) => boundaryProblem(g.boundary)).filter(Boolean)).toEqual([]);
+    const residents = await dataSource.getRepository(ResidentEntity).find({ order: { name: 'ASC' } });
+    expect(residents).toHaveLength(4);
+    expect(residents.every((r) => r.householdId !== null)).toBe(true);
+    expect(await dataSource.getRepository(HouseholdEntity).count()).toBe(3);
+    expect(cipher.decrypt(residents[0].idNumberCipher)).toMatch(/^520303\d{11}[\dX]$/);
   });
 });

@@ -3,6 +3,8 @@ import type { Logger } from '@gridgov/platform-observability';
 import { boundingBox, type GridBoundary } from '../grid/grid-boundary';
 import { GridKind, GridLevel } from '../grid/grid-code';
 import { GridEntity } from '../grid/grid.entity';
+import { nationalIdCheckChar } from '../personal-data/national-id';
+import { maskIdNumber, type PersonalDataCipher } from '../personal-data/personal-data-cipher';
 
 /** A small axis-aligned rectangle [west, south] → [east, north], about 300–500 m across near Zunyi. */
 const rectangle = (west: number, south: number, east: number, north: number): GridBoundary => ({
@@ -56,8 +58,72 @@ const GRIDS: {
   },
 ];
 
+/** Residents of 珠海路1号楼 (building ZHL-DEMO-01 in grid 520303001001001): [house number, name, ID first 17, phone, tags, relation]. */
+const RESIDENTS: [string, string, string, string | null, string[], string][] = [
+  ['101', '王德明', '52030319460315101', '13812345678', ['ELDERLY_ALONE'], 'HEAD'],
+  ['201', '刘建国', '52030319780822203', '13900001111', ['LOW_INCOME'], 'HEAD'],
+  ['201', '陈秀英', '52030319800910204', null, ['DISABLED'], 'SPOUSE'],
+  ['301', '赵小军', '52030319900101305', '13700002222', ['COMMUNITY_CORRECTION'], 'HEAD'],
+];
+
+/** Idempotent (natural keys: building code, unit + number, ID-number hash, head): one building with its households. */
+async function seedHouseholds(dataSource: DataSource, cipher: PersonalDataCipher): Promise<void> {
+  const [grid] = await dataSource.query(`SELECT id FROM grid WHERE code = '520303001001001'`);
+  await dataSource.query(
+    `INSERT INTO building (code, grid_id, grid_code, name, address, kind, longitude, latitude, floors, units)
+     VALUES ('ZHL-DEMO-01', $1, '520303001001001', '珠海路1号楼', '珠海路1号', 'RESIDENTIAL', 106.927, 27.702, 6, 1)
+     ON CONFLICT (code) DO NOTHING`,
+    [grid.id],
+  );
+  await dataSource.query(
+    `INSERT INTO house (building_id, grid_code, unit, floor, number, use)
+     SELECT b.id, b.grid_code, 1, n / 100, n::text, CASE n WHEN 401 THEN 'VACANT' WHEN 201 THEN 'RENTED' ELSE 'OWNER_OCCUPIED' END
+     FROM building b, unnest(ARRAY[101, 201, 301, 401]) AS n WHERE b.code = 'ZHL-DEMO-01'
+     ON CONFLICT (building_id, unit, number) DO NOTHING`,
+  );
+  for (const [number, name, first17, phone, tags, relation] of RESIDENTS) {
+    const id = first17 + nationalIdCheckChar(first17);
+    await dataSource.query(
+      `INSERT INTO resident (grid_code, name, gender, birth_date, id_number_cipher, id_number_hash, id_number_masked,
+         phone, population, employment, education, tag_codes)
+       VALUES ('520303001001001', $1, $2, $3, $4, $5, $6, $7, 'REGISTERED', '退休', '高中', $8)
+       ON CONFLICT (id_number_hash) DO NOTHING`,
+      [
+        name,
+        Number(id[16]) % 2 ? 'MALE' : 'FEMALE',
+        `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+        cipher.encrypt(id),
+        cipher.hash(id),
+        maskIdNumber(id),
+        phone,
+        tags,
+      ],
+    );
+    const [resident] = await dataSource.query(
+      `SELECT id, household_id FROM resident WHERE id_number_hash = $1`,
+      [cipher.hash(id)],
+    );
+    if (resident.household_id) continue;
+    const house = `(SELECT h.id FROM house h JOIN building b ON b.id = h.building_id WHERE b.code = 'ZHL-DEMO-01' AND h.number = $1)`;
+    if (relation === 'HEAD') {
+      await dataSource.query(
+        `INSERT INTO household (house_id, grid_code, kind, head_resident_id) VALUES (${house}, '520303001001001', 'REGISTERED', $2)`,
+        [number, resident.id],
+      );
+    }
+    await dataSource.query(
+      `UPDATE resident SET household_id = (SELECT id FROM household WHERE house_id = ${house}), relation_to_head = $2 WHERE id = $3`,
+      [number, relation, resident.id],
+    );
+  }
+}
+
 /** Idempotent: grids that exist already (by code) are left as they are. */
-export async function seedGridDemo(dataSource: DataSource, log: Logger): Promise<void> {
+export async function seedGridDemo(
+  dataSource: DataSource,
+  log: Logger,
+  cipher: PersonalDataCipher,
+): Promise<void> {
   await dataSource
     .createQueryBuilder()
     .insert()
@@ -72,5 +138,6 @@ export async function seedGridDemo(dataSource: DataSource, log: Logger): Promise
     )
     .orIgnore()
     .execute();
-  log.info({ grids: GRIDS.length }, 'grid demo data ready');
+  await seedHouseholds(dataSource, cipher);
+  log.info({ grids: GRIDS.length, residents: RESIDENTS.length }, 'grid demo data ready');
 }

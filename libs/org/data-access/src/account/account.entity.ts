@@ -18,6 +18,10 @@ export class AccountEntity {
   @Column({ type: 'boolean', default: false })
   disabled!: boolean;
 
+  /** Scope (code prefix) whose account managers may disable it or reset its password; '' = platform. */
+  @Column({ type: 'varchar', length: 15, default: '' })
+  managedAt!: string;
+
   @Column({ type: 'varchar', length: 200, nullable: true })
   externalIssuer!: string | null;
 

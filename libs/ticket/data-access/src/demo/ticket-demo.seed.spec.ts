@@ -12,13 +12,18 @@ describe('ticket demo seed (real database)', () => {
   });
   afterAll(() => db?.close());
 
-  it('writes 8 tickets over four grids, each with its first timeline entry, once', async () => {
+  it('writes 8 tickets over four grids with their first timeline entries and a few workflow steps, once', async () => {
     const log = createLogger('ticket-demo-seed-test', 'silent');
     await seedTicketDemo(db.dataSource, log);
     await seedTicketDemo(db.dataSource, log);
     const tickets = await db.dataSource.getRepository(TicketEntity).find();
     expect(tickets).toHaveLength(8);
     expect(new Set(tickets.map((t) => t.gridCode)).size).toBe(4);
-    expect(await db.dataSource.getRepository(TicketEventEntity).count()).toBe(8);
+    // 8 reports plus the demo's 6 workflow steps, walked once.
+    expect(await db.dataSource.getRepository(TicketEventEntity).count()).toBe(14);
+    const road = tickets.find((t) => t.id === '7c1e0000-0000-4000-8000-000000000001');
+    expect(road).toMatchObject({ status: 'IN_PROGRESS', clockStage: 'RESOLVE' });
+    const dispute = tickets.find((t) => t.id === '7c1e0000-0000-4000-8000-000000000003');
+    expect(dispute).toMatchObject({ status: 'ESCALATED', handlingUnitCode: '520303001' });
   });
 });

@@ -1,9 +1,12 @@
 import { DataSource } from 'typeorm';
+import { AuthContext, Role } from '@gridgov/platform-auth';
 import type { Logger } from '@gridgov/platform-observability';
 import { checkReportInput, type ReportTicketInput } from '../ticket/ticket-input';
 import { TicketEntity } from '../ticket/ticket.entity';
-import { TicketChannel, TicketMode } from '../ticket/ticket.enums';
+import { TicketAction, TicketChannel, TicketMode } from '../ticket/ticket.enums';
 import { writeNewTicket } from '../ticket/ticket.service';
+import type { WorkflowAction } from '../workflow/ticket-transitions';
+import { type TicketStepInput, TicketWorkflowService } from '../workflow/ticket-workflow.service';
 
 /**
  * The reporter of every demo ticket. Accounts belong to org-service, which seeds its demo accounts
@@ -119,8 +122,25 @@ const TICKETS: [id: string, hoursAgo: number, input: ReportTicketInput][] = [
   ],
 ];
 
+/**
+ * A department id for demo dispatches. org-service seeds no departments yet, so `Department.tickets`
+ * stays empty in the demo until one exists with this id.
+ */
+export const DEMO_DEPARTMENT_ID = '00000000-0000-4000-8000-0000000de9a0';
+
+/** Workflow steps walked on newly seeded tickets, so the demo shows owners, dispatches and clocks. */
+const STEPS: [id: string, action: WorkflowAction, input: TicketStepInput][] = [
+  ['7c1e0000-0000-4000-8000-000000000001', TicketAction.ACCEPT, {}],
+  ['7c1e0000-0000-4000-8000-000000000001', TicketAction.DISPATCH, { departmentId: DEMO_DEPARTMENT_ID }],
+  ['7c1e0000-0000-4000-8000-000000000001', TicketAction.START, {}],
+  ['7c1e0000-0000-4000-8000-000000000003', TicketAction.ACCEPT, {}],
+  ['7c1e0000-0000-4000-8000-000000000003', TicketAction.ESCALATE, { reason: '邻里纠纷需街道调解' }],
+  ['7c1e0000-0000-4000-8000-000000000006', TicketAction.ACCEPT, {}],
+];
+
 export async function seedTicketDemo(dataSource: DataSource, log: Logger): Promise<void> {
   let created = 0;
+  const fresh = new Set<string>();
   await dataSource.transaction(async (manager) => {
     // Replicas starting together seed once.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ticket-demo-seed'))`);
@@ -133,7 +153,21 @@ export async function seedTicketDemo(dataSource: DataSource, log: Logger): Promi
         new Date(Date.now() - hoursAgo * HOUR),
       );
       created += 1;
+      fresh.add(id);
     }
   });
+  // The demo actor is a platform-wide admin acting as its own department's handler.
+  const demoActor = new AuthContext({
+    accountId: DEMO_REPORTER_ID,
+    username: 'demo',
+    grants: [
+      { role: Role.PLATFORM_ADMIN, scopeCode: '' },
+      { role: Role.DEPARTMENT_HANDLER, departmentId: DEMO_DEPARTMENT_ID },
+    ],
+  });
+  const workflow = new TicketWorkflowService(dataSource, demoActor);
+  for (const [id, action, input] of STEPS) {
+    if (fresh.has(id)) await workflow.apply(id, action, input);
+  }
   log.info({ tickets: TICKETS.length, created }, 'ticket demo data ready');
 }

@@ -34,3 +34,12 @@ export function authAs(role: Role, scopeCode: string): AuthContext {
     grants: [{ role, scopeCode }],
   });
 }
+
+/** A department handler: a grant scoped by department, not by code. */
+export function authAsHandler(departmentId: string): AuthContext {
+  return new AuthContext({
+    accountId: randomUUID(),
+    username: `handler@${departmentId}`,
+    grants: [{ role: Role.DEPARTMENT_HANDLER, departmentId }],
+  });
+}

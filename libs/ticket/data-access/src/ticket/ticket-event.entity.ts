@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { TicketStatus } from './ticket.enums';
+import { TicketAction, TicketStatus } from './ticket.enums';
 
 /** One timeline entry: every status change (creation included) writes exactly one, in the same transaction. */
 @Entity('ticket_event')
@@ -17,6 +17,10 @@ export class TicketEventEntity {
 
   @Column({ type: 'timestamptz', precision: 3 })
   at!: Date;
+
+  /** What was done (`REPORT` for the creation entry); see `TRANSITIONS`. */
+  @Column({ type: 'varchar', length: 16 })
+  action!: TicketAction;
 
   /** Null for the creation entry. */
   @Column({ type: 'varchar', length: 16, nullable: true })

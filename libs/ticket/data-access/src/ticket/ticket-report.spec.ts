@@ -103,4 +103,18 @@ describe('TicketService: reporting (real database)', () => {
       extensions: { code: 'BAD_USER_INPUT', field: 'id' },
     });
   });
+
+  it('offers open tickets of the same category within 100 m as likely duplicates', async () => {
+    const service = new TicketService(dataSource, authAs(Role.GRID_WORKER, GRID));
+    const first = await service.report({ ...report, location: { longitude: 106.9, latitude: 27.7 } });
+    // ~55 m north: a duplicate; ~330 m east and another category: not.
+    const near = await service.report({ ...report, location: { longitude: 106.9, latitude: 27.7005 } });
+    await service.report({ ...report, location: { longitude: 106.9033, latitude: 27.7 } });
+    await service.report({
+      ...report,
+      categoryCode: 'CITY_MANAGEMENT.LIGHT',
+      location: { longitude: 106.9, latitude: 27.7 },
+    });
+    expect((await service.likelyDuplicates(near)).map((t) => t.id)).toEqual([first.id]);
+  });
 });

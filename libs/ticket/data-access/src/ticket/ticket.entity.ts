@@ -6,7 +6,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { SupervisionColor, TicketChannel, TicketMode, TicketStatus } from './ticket.enums';
+import { Satisfaction, SupervisionColor, TicketChannel, TicketMode, TicketStatus } from './ticket.enums';
 
 @Entity('ticket')
 export class TicketEntity {
@@ -63,8 +63,63 @@ export class TicketEntity {
   @Column({ type: 'uuid', nullable: true })
   residentId!: string | null;
 
+  /** 首问负责: the first staff member who accepted it; null until accepted. */
+  @Column({ type: 'uuid', nullable: true })
+  ownerAccountId!: string | null;
+
+  /** The unit handling it now: the community at first, a parent unit's code prefix after escalation. */
+  @Column({ type: 'varchar', length: 12 })
+  handlingUnitCode!: string;
+
+  /** The status a suspended ticket resumes to. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  suspendedFrom!: TicketStatus | null;
+
+  /** The reporter's latest rating. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  satisfaction!: Satisfaction | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  mergedIntoId!: string | null;
+
+  /** How often it was reopened (返工): failed verification or an unsatisfied rating. */
+  @Column({ type: 'integer', default: 0 })
+  reworkCount!: number;
+
   @Column({ type: 'varchar', length: 8, default: SupervisionColor.GREEN })
   supervisionColor!: SupervisionColor;
+
+  /** Increases with every new SLA clock (accept, resolve, verify, rework); timers of older versions do nothing. */
+  @Column({ type: 'integer', default: 1 })
+  slaVersion!: number;
+
+  /** The running SLA clock (null when none runs): its stage, start, and the instants it turns YELLOW, ORANGE (deadline) and RED. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  clockStage!: 'ACCEPT' | 'RESOLVE' | 'VERIFY' | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  clockStartedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  warningAt!: Date | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  deadlineAt!: Date | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  redAt!: Date | null;
+
+  /** Some clock of this ticket ran past its deadline (so it was not handled on time). */
+  @Column({ type: 'boolean', default: false })
+  overdue!: boolean;
+
+  /** Under leader supervision (督办): RED whatever the clock says. */
+  @Column({ type: 'boolean', default: false })
+  supervised!: boolean;
+
+  /** Set while suspended: the clock stands still. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  pausedAt!: Date | null;
 
   /** Optimistic lock: concurrent transitions of one ticket must not overwrite each other. */
   @VersionColumn({ type: 'integer' })

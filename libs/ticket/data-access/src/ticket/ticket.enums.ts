@@ -1,4 +1,4 @@
-/** The life cycle of the design; the transition table that moves between them comes with the workflow. */
+/** The life cycle of the design; `TRANSITIONS` (workflow/ticket-transitions.ts) moves between them. */
 export enum TicketStatus {
   REPORTED = 'REPORTED',
   ACCEPTED = 'ACCEPTED',
@@ -39,4 +39,29 @@ export enum SupervisionColor {
   YELLOW = 'YELLOW',
   ORANGE = 'ORANGE',
   RED = 'RED',
+}
+
+/** Every step of the workflow (the keys of `TRANSITIONS`), plus `REPORT` for the entry that creates a ticket. */
+export enum TicketAction {
+  REPORT = 'REPORT',
+  ACCEPT = 'ACCEPT',
+  DISPATCH = 'DISPATCH',
+  RETURN = 'RETURN',
+  ESCALATE = 'ESCALATE',
+  SUSPEND = 'SUSPEND',
+  RESUME = 'RESUME',
+  START = 'START',
+  RESOLVE = 'RESOLVE',
+  VERIFY = 'VERIFY',
+  RATE = 'RATE',
+  CLOSE = 'CLOSE',
+  REJECT = 'REJECT',
+  MERGE = 'MERGE',
+}
+
+/** The reporter's rating; UNSATISFIED reopens the ticket. */
+export enum Satisfaction {
+  SATISFIED = 'SATISFIED',
+  BASICALLY_SATISFIED = 'BASICALLY_SATISFIED',
+  UNSATISFIED = 'UNSATISFIED',
 }

@@ -1,7 +1,16 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '@gridgov/platform-auth';
 import { PageArgs, paginate } from '@gridgov/platform-graphql';
-import type { TicketEntity, TicketEventEntity } from '@gridgov/ticket-data-access';
+import {
+  allowedActions,
+  SupervisionColor,
+  supervisionColor,
+  TicketAction,
+  type TicketDispatchEntity,
+  type TicketEntity,
+  type TicketEventEntity,
+} from '@gridgov/ticket-data-access';
+import { TicketDispatchType } from '../workflow/ticket-workflow.type';
 import { AccountRef } from '../account/account-ref.type';
 import { GridRef } from '../grid/grid-ref.type';
 import type { TicketContext } from '../ticket-context';
@@ -69,6 +78,39 @@ export class TicketResolver {
   })
   reporter(@Root() ticket: TicketEntity): AccountRef {
     return { id: ticket.reporterId };
+  }
+
+  @FieldResolver(() => SupervisionColor)
+  supervisionColor(@Root() ticket: TicketEntity): SupervisionColor {
+    return supervisionColor(ticket, new Date(), ticket.supervised);
+  }
+
+  @FieldResolver(() => AccountRef, {
+    nullable: true,
+    description: 'The staff member who accepted it first and owns it (首问负责).',
+  })
+  owner(@Root() ticket: TicketEntity): AccountRef | null {
+    return ticket.ownerAccountId ? { id: ticket.ownerAccountId } : null;
+  }
+
+  @FieldResolver(() => [TicketAction], {
+    description: 'Steps the ticket allows now (whether you may take them depends on your role).',
+  })
+  allowedActions(@Root() ticket: TicketEntity): TicketAction[] {
+    return allowedActions(ticket.status);
+  }
+
+  @FieldResolver(() => [TicketDispatchType], { description: 'Every dispatch, oldest first.' })
+  dispatches(@Root() ticket: TicketEntity, @Ctx() ctx: TicketContext): Promise<TicketDispatchEntity[]> {
+    return ctx.loaders.dispatchesByTicketId.load(ticket.id);
+  }
+
+  @FieldResolver(() => [TicketType], {
+    description:
+      'Open tickets of the same category within 100 m and 72 hours (ask for it on reportTicket to offer a merge).',
+  })
+  likelyDuplicates(@Root() ticket: TicketEntity, @Ctx() ctx: TicketContext): Promise<TicketEntity[]> {
+    return ctx.tickets.likelyDuplicates(ticket);
   }
 
   @FieldResolver(() => [TicketEventType], {

@@ -1,11 +1,26 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '@gridgov/platform-graphql';
-import { SupervisionColor, TicketChannel, TicketMode, TicketStatus } from '@gridgov/ticket-data-access';
+import {
+  Satisfaction,
+  SupervisionColor,
+  TicketAction,
+  TicketChannel,
+  TicketMode,
+  TicketStatus,
+} from '@gridgov/ticket-data-access';
 
 registerEnumType(TicketStatus, { name: 'TicketStatus', description: 'Where a ticket is in its life cycle.' });
 registerEnumType(TicketMode, {
   name: 'TicketMode',
   description: 'Handling mode: on the spot, coordinated, emergency, or proxy (委托代办).',
+});
+registerEnumType(TicketAction, {
+  name: 'TicketAction',
+  description: 'A workflow step (REPORT: the entry that created the ticket).',
+});
+registerEnumType(Satisfaction, {
+  name: 'Satisfaction',
+  description: '满意 / 基本满意 / 不满意 (reopens the ticket).',
 });
 registerEnumType(TicketChannel, { name: 'TicketChannel', description: 'Where the report came in.' });
 registerEnumType(SupervisionColor, {
@@ -69,8 +84,40 @@ export class TicketType {
   @Field(() => ID, { nullable: true })
   residentId!: string | null;
 
-  @Field(() => SupervisionColor)
+  @Field(() => SupervisionColor, { description: 'Computed from the running SLA clock when read.' })
   supervisionColor!: SupervisionColor;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Stage of the running SLA clock: ACCEPT, RESOLVE or VERIFY.',
+  })
+  clockStage!: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the running SLA clock runs out (ORANGE from then).',
+  })
+  deadlineAt!: Date | null;
+
+  @Field(() => Int, {
+    description: 'Increases with every new SLA clock; timers of older versions do nothing.',
+  })
+  slaVersion!: number;
+
+  @Field(() => String, {
+    description:
+      'Code (prefix) of the unit handling it now: the community, or a parent unit after escalation.',
+  })
+  handlingUnitCode!: string;
+
+  @Field(() => Satisfaction, { nullable: true, description: "The reporter's latest rating." })
+  satisfaction!: Satisfaction | null;
+
+  @Field(() => Int, { description: 'How often it was reopened for rework.' })
+  reworkCount!: number;
+
+  @Field(() => ID, { nullable: true, description: 'The ticket this duplicate was merged into.' })
+  mergedIntoId!: string | null;
 
   @Field(() => Int, {
     description: 'Increases with every change; send it back with changes to detect concurrent edits.',
@@ -93,6 +140,9 @@ export class TicketEventType {
 
   @Field(() => Date)
   at!: Date;
+
+  @Field(() => TicketAction)
+  action!: TicketAction;
 
   @Field(() => TicketStatus, { nullable: true, description: 'Null for the entry that created the ticket.' })
   fromStatus!: TicketStatus | null;

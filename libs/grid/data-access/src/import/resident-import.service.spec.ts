@@ -1,0 +1,172 @@
+import { Role } from '@gridgov/platform-auth';
+import { callerWith, openTestDatabase, type TestDatabase } from '@gridgov/platform-testing';
+import { GridKind, GridLevel } from '../grid/grid-code';
+import { GridService } from '../grid/grid.service';
+import { BuildingService } from '../household/building.service';
+import { BuildingKind } from '../household/household-enums';
+import { gridDatabase } from '../index';
+import { nationalIdCheckChar } from '../personal-data/national-id';
+import { PersonalDataCipher, randomPersonalDataKeys } from '../personal-data/personal-data-cipher';
+import { RESIDENT_IMPORT_COLUMNS, ResidentImportService } from './resident-import.service';
+
+const id = (first17: string) => first17 + nationalIdCheckChar(first17);
+const HEADER = RESIDENT_IMPORT_COLUMNS.join(',');
+const line = (cells: Record<string, string>) =>
+  RESIDENT_IMPORT_COLUMNS.map((c) => {
+    const value = cells[c] ?? '';
+    return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  }).join(',');
+const base = {
+  gridCode: '520303001001001',
+  buildingCode: 'B1',
+  unit: '1',
+  floor: '1',
+  houseNumber: '101',
+  population: 'REGISTERED',
+};
+const FILE = [
+  HEADER,
+  line({
+    ...base,
+    relation: 'HEAD',
+    name: '张三',
+    idNumber: id('52030319500101101'),
+    phone: '13800000001',
+    tags: 'ELDERLY_ALONE',
+  }),
+  line({ ...base, relation: 'SPOUSE', name: '李四, "阿姨"', idNumber: id('52030319520101102') }),
+  line({
+    ...base,
+    houseNumber: '201',
+    floor: '2',
+    houseUse: 'RENTED',
+    householdKind: 'TENANT',
+    relation: 'HEAD',
+    name: '王五',
+    idNumber: id('52030319900101103'),
+    population: 'FLOATING',
+  }),
+].join('\r\n');
+
+// CSV import of the household register: dry run, row errors with nothing written, idempotent re-import.
+describe('ResidentImportService', () => {
+  let db: TestDatabase;
+  const cipher = new PersonalDataCipher(randomPersonalDataKeys());
+  const staff = callerWith({ role: Role.COMMUNITY_STAFF, scopeCode: '520303001001' });
+  const importer = () => new ResidentImportService(db.dataSource, staff, cipher);
+  const counts = async () =>
+    Promise.all(
+      ['house', 'household', 'resident'].map(async (t) =>
+        Number((await db.dataSource.query(`SELECT count(*) AS n FROM ${t}`))[0].n),
+      ),
+    );
+
+  beforeAll(async () => {
+    db = await openTestDatabase(gridDatabase);
+    const admin = callerWith({ role: Role.UNIT_ADMIN, scopeCode: '520303' });
+    await new GridService(db.dataSource, admin).create({
+      code: '520303001001001',
+      name: '一网格',
+      level: GridLevel.UNIT,
+      kind: GridKind.BLOCK,
+      adminUnitCode: '520303001001',
+      boundary: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+            [0, 1],
+            [0, 0],
+          ],
+        ],
+      },
+    });
+    await new BuildingService(db.dataSource, admin).create({
+      gridCode: '520303001001001',
+      code: 'B1',
+      name: '1号楼',
+      address: '一路1号',
+      kind: BuildingKind.RESIDENTIAL,
+      floors: 6,
+      units: 2,
+    });
+  });
+  afterAll(() => db?.close());
+
+  it('checks every row and writes nothing on a dry run or on any error', async () => {
+    const dry = await importer().importCsv(FILE, true);
+    expect(dry).toMatchObject({ dryRun: true, rows: 3, errors: [], residentsCreated: 0 });
+    const bad = [
+      FILE,
+      line({
+        ...base,
+        houseNumber: '301',
+        relation: 'HEAD',
+        name: '错号',
+        idNumber: id('52030319800101104').slice(0, 17) + 'Y',
+      }),
+      line({
+        ...base,
+        buildingCode: 'NOPE',
+        houseNumber: '401',
+        relation: 'HEAD',
+        name: '无楼',
+        idNumber: id('52030319800101105'),
+      }),
+      line({
+        ...base,
+        gridCode: '520303001002001',
+        houseNumber: '501',
+        relation: 'HEAD',
+        name: '越权',
+        idNumber: id('52030319800101106'),
+      }),
+      line({
+        ...base,
+        houseNumber: '601',
+        relation: 'CHILD',
+        name: '无户主',
+        idNumber: id('52030319800101107'),
+      }),
+    ].join('\n');
+    const report = await importer().importCsv(bad, false);
+    expect(report.errors.map((e) => [e.row, e.column])).toEqual([
+      [5, 'idNumber'],
+      [6, 'buildingCode'],
+      [7, 'gridCode'],
+      [7, 'buildingCode'],
+      [8, 'relation'],
+    ]);
+    expect(await counts()).toEqual([0, 0, 0]);
+  });
+
+  it('imports houses, residents and households, and the same file twice changes nothing', async () => {
+    const first = await importer().importCsv(FILE, false);
+    expect(first).toMatchObject({
+      errors: [],
+      housesCreated: 2,
+      residentsCreated: 3,
+      residentsUpdated: 0,
+      householdsCreated: 2,
+    });
+    const [spouse] = await db.dataSource.query(
+      `SELECT r.name, r.relation_to_head, hh.kind FROM resident r JOIN household hh ON hh.id = r.household_id WHERE r.name LIKE '李四%'`,
+    );
+    expect(spouse).toEqual({ name: '李四, "阿姨"', relation_to_head: 'SPOUSE', kind: 'REGISTERED' });
+    const again = await importer().importCsv(FILE, false);
+    expect(again).toMatchObject({
+      housesCreated: 0,
+      residentsCreated: 0,
+      residentsUpdated: 0,
+      householdsCreated: 0,
+    });
+    expect(await counts()).toEqual([2, 2, 3]);
+    const changed = FILE.replace('13800000001', '13800000009');
+    expect(await importer().importCsv(changed, false)).toMatchObject({
+      residentsCreated: 0,
+      residentsUpdated: 1,
+    });
+  });
+});

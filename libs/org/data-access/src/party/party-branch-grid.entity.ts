@@ -1,0 +1,11 @@
+import { Entity, PrimaryColumn } from 'typeorm';
+
+/** A branch built on a grid (grid-service owns the grid; only its code is kept). */
+@Entity('party_branch_grid')
+export class PartyBranchGridEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  organizationId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 15 })
+  gridCode!: string;
+}

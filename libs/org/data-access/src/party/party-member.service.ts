@@ -1,0 +1,211 @@
+import { DataSource, In, Repository, type SelectQueryBuilder } from 'typeorm';
+import { AuthContext, Permission } from '@gridgov/platform-auth';
+import { isUniqueViolation } from '@gridgov/platform-database';
+import { badInput, forbidden, InputProblems, notFound } from '@gridgov/platform-errors';
+import { AdminUnitLevel, levelOfCode, significantPrefix } from '../admin-unit/admin-unit-code';
+import { AdminUnitEntity } from '../admin-unit/admin-unit.entity';
+import { isCalendarDate, todayIso } from '../calendar-date';
+import { whereCodeInScope } from '../scope-filter';
+import { PartyMemberTransferEntity } from './party-member-transfer.entity';
+import { PartyMemberEntity, PartyMemberStatus } from './party-member.entity';
+import type { PartyOrganizationService } from './party-organization.service';
+
+export interface CreatePartyMemberInput {
+  branchId: string;
+  name: string;
+  status: PartyMemberStatus;
+  joinedOn: string;
+  fullMemberOn?: string | null;
+  residentId?: string | null;
+  mobile?: boolean | null;
+  inService?: boolean | null;
+  workUnit?: string | null;
+  /** The home community an in-service member registers at (双报到). */
+  registeredUnitCode?: string | null;
+}
+
+export interface TransferPartyMemberInput {
+  memberId: string;
+  toBranchId: string;
+  reason?: string | null;
+}
+
+export interface PartyMemberFilter {
+  /** Members of branches at this unit and below (e.g. a street). */
+  unitCode?: string | null;
+  branchId?: string | null;
+  status?: PartyMemberStatus | null;
+  mobile?: boolean | null;
+  inService?: boolean | null;
+  /** Start of the name. */
+  name?: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Party members, their branch and transfers; visible where the branch's unit is in party:read scope. */
+export class PartyMemberService {
+  private readonly members: Repository<PartyMemberEntity>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly auth: AuthContext,
+    private readonly organizations: PartyOrganizationService,
+  ) {
+    this.members = dataSource.getRepository(PartyMemberEntity);
+  }
+
+  canRead(member: PartyMemberEntity): boolean {
+    return this.auth.can(Permission.PARTY_READ, member.unitCode);
+  }
+
+  async get(id: string): Promise<PartyMemberEntity> {
+    const member = await this.members.findOneBy({ id });
+    if (!member) throw notFound('PartyMember', id);
+    if (!this.canRead(member)) throw forbidden(`Party member ${id} is outside your scope`);
+    return member;
+  }
+
+  async findVisibleByIds(ids: readonly string[]): Promise<(PartyMemberEntity | null)[]> {
+    const rows = await this.members.findBy({ id: In([...ids]) });
+    const byId = new Map(rows.filter((m) => this.canRead(m)).map((m) => [m.id, m]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Filtered, scoped; paged by name then id (index party_member_unit_name_idx / party_member_branch_idx). */
+  listQuery(filter: PartyMemberFilter): SelectQueryBuilder<PartyMemberEntity> {
+    this.auth.assertAnywhere(Permission.PARTY_READ);
+    const query = this.members.createQueryBuilder('member');
+    whereCodeInScope(query, 'member.unitCode', this.auth.scopePrefixes(Permission.PARTY_READ));
+    if (filter.unitCode)
+      query.andWhere('member.unitCode LIKE :unit', { unit: `${significantPrefix(filter.unitCode)}%` });
+    if (filter.branchId) query.andWhere('member.branchId = :branchId', { branchId: filter.branchId });
+    if (filter.status) query.andWhere('member.status = :status', { status: filter.status });
+    if (filter.mobile != null) query.andWhere('member.mobile = :mobile', { mobile: filter.mobile });
+    if (filter.inService != null)
+      query.andWhere('member.inService = :inService', { inService: filter.inService });
+    const name = filter.name?.trim();
+    if (name)
+      query.andWhere('member.name LIKE :name', { name: `${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    return query;
+  }
+
+  /** Members per branch, for `PartyOrganization.members`; invisible branches give empty lists. */
+  async membersOfBranches(branchIds: readonly string[]): Promise<PartyMemberEntity[][]> {
+    const rows = await this.members.find({
+      where: { branchId: In([...branchIds]) },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+    const visible = rows.filter((m) => this.canRead(m));
+    return branchIds.map((id) => visible.filter((m) => m.branchId === id));
+  }
+
+  async create(input: CreatePartyMemberInput): Promise<PartyMemberEntity> {
+    const name = input.name.trim();
+    const inService = input.inService ?? false;
+    const workUnit = inService ? input.workUnit?.trim() || null : null;
+    const registeredUnitCode = inService ? (input.registeredUnitCode ?? null) : null;
+    const problems = new InputProblems()
+      .check(name.length >= 1 && name.length <= 50, 'input.name', 'must be 1 to 50 characters')
+      .check(Object.values(PartyMemberStatus).includes(input.status), 'input.status', 'unknown status')
+      .check(
+        isCalendarDate(input.joinedOn) && input.joinedOn <= todayIso(),
+        'input.joinedOn',
+        'must be a past date YYYY-MM-DD',
+      );
+    if (input.fullMemberOn != null) {
+      problems.check(
+        input.status === PartyMemberStatus.FULL &&
+          isCalendarDate(input.fullMemberOn) &&
+          input.fullMemberOn >= input.joinedOn,
+        'input.fullMemberOn',
+        'only a FULL member has it, a date YYYY-MM-DD on or after joinedOn',
+      );
+    }
+    if (input.residentId != null)
+      problems.check(UUID.test(input.residentId), 'input.residentId', 'must be a resident id (uuid)');
+    if (inService) {
+      problems
+        .check(
+          workUnit !== null && workUnit.length <= 100,
+          'input.workUnit',
+          'an in-service member needs a work unit (≤ 100 characters)',
+        )
+        .check(
+          registeredUnitCode !== null && levelOfCode(registeredUnitCode) === AdminUnitLevel.COMMUNITY,
+          'input.registeredUnitCode',
+          'an in-service member registers at a community (12-digit code)',
+        );
+    }
+    problems.throwIfAny();
+    const branch = await this.organizations.requireBranch(input.branchId, 'input.branchId');
+    this.auth.assert(Permission.PARTY_MANAGE, branch.unitCode);
+    if (
+      registeredUnitCode &&
+      !(await this.dataSource.getRepository(AdminUnitEntity).existsBy({ code: registeredUnitCode }))
+    ) {
+      throw badInput('input.registeredUnitCode', `no administrative unit has code ${registeredUnitCode}`);
+    }
+    if (input.residentId) await this.assertNotMemberYet(input.residentId);
+    try {
+      return await this.members.save(
+        this.members.create({
+          branchId: branch.id,
+          unitCode: branch.unitCode,
+          name,
+          status: input.status,
+          joinedOn: input.joinedOn,
+          fullMemberOn: input.fullMemberOn ?? null,
+          residentId: input.residentId ?? null,
+          mobile: input.mobile ?? false,
+          inService,
+          workUnit,
+          registeredUnitCode,
+        }),
+      );
+    } catch (error) {
+      // Two concurrent registrations of one resident.
+      if (isUniqueViolation(error, 'party_member_resident_id_key')) throw residentIsMember();
+      throw error;
+    }
+  }
+
+  /** Moves a member to another branch and records it; both branches must be in the caller's party:manage scope. */
+  async transfer(input: TransferPartyMemberInput): Promise<PartyMemberEntity> {
+    const member = await this.members.findOneBy({ id: input.memberId });
+    if (!member) throw badInput('input.memberId', `no party member has id ${input.memberId}`);
+    this.auth.assert(Permission.PARTY_MANAGE, member.unitCode);
+    const target = await this.organizations.requireBranch(input.toBranchId, 'input.toBranchId');
+    if (target.id === member.branchId)
+      throw badInput('input.toBranchId', 'the member is in this branch already');
+    this.auth.assert(Permission.PARTY_MANAGE, target.unitCode);
+    const reason = input.reason?.trim() || null;
+    if (reason && reason.length > 200) throw badInput('input.reason', 'must be at most 200 characters');
+    return this.dataSource.transaction(async (manager) => {
+      await manager.insert(PartyMemberTransferEntity, {
+        memberId: member.id,
+        fromBranchId: member.branchId,
+        toBranchId: target.id,
+        reason,
+        transferredBy: this.auth.accountId,
+      });
+      member.branchId = target.id;
+      member.unitCode = target.unitCode;
+      return manager.save(member);
+    });
+  }
+
+  async transfersOf(memberId: string): Promise<PartyMemberTransferEntity[]> {
+    return this.dataSource
+      .getRepository(PartyMemberTransferEntity)
+      .find({ where: { memberId }, order: { transferredAt: 'ASC' } });
+  }
+
+  private async assertNotMemberYet(residentId: string): Promise<void> {
+    if (await this.members.existsBy({ residentId })) throw residentIsMember();
+  }
+}
+
+// A person belongs to one branch; moving is a transfer.
+const residentIsMember = () =>
+  badInput('input.residentId', 'this resident is a party member of a branch already; transfer them instead');

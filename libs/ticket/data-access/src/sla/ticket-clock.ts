@@ -1,0 +1,139 @@
+import type { EntityManager } from 'typeorm';
+import type { TicketEntity } from '../ticket/ticket.entity';
+import { SupervisionColor } from '../ticket/ticket.enums';
+import { ClockChange } from '../workflow/ticket-transitions';
+import { clockInstants, deadlineAfter, SlaUnit, supervisionColor } from './sla-policy';
+import { WorkingCalendar } from './working-calendar';
+
+type ClockColumns = Pick<
+  TicketEntity,
+  | 'clockStage'
+  | 'clockStartedAt'
+  | 'warningAt'
+  | 'deadlineAt'
+  | 'redAt'
+  | 'pausedAt'
+  | 'supervisionColor'
+  | 'overdue'
+>;
+
+const STAGE: Partial<Record<ClockChange, 'ACCEPT' | 'RESOLVE' | 'VERIFY'>> = {
+  [ClockChange.START_ACCEPT]: 'ACCEPT',
+  [ClockChange.START_RESOLVE]: 'RESOLVE',
+  [ClockChange.START_VERIFY]: 'VERIFY',
+};
+
+/** sla_policy level of the handling unit's significant code prefix. */
+function unitLevel(code: string): string {
+  return code.length >= 12
+    ? 'COMMUNITY'
+    : code.length >= 9
+      ? 'STREET'
+      : code.length >= 6
+        ? 'DISTRICT'
+        : 'CITY';
+}
+
+interface PolicyRow {
+  amount: number;
+  unit: SlaUnit;
+  warning_ratio: string;
+  red_after_minutes: number;
+}
+
+/**
+ * The ticket's clock columns after a clock change (in the caller's transaction): a new stage reads
+ * the most specific SLA policy and the working calendar; a pause freezes the colour; a resume
+ * shifts the instants by the time paused.
+ */
+export async function nextClock(
+  manager: EntityManager,
+  ticket: Pick<TicketEntity, 'categoryCode' | 'mode' | 'handlingUnitCode'> &
+    Partial<ClockColumns & Pick<TicketEntity, 'supervised'>>,
+  change: ClockChange,
+  now: Date,
+): Promise<ClockColumns> {
+  const current: ClockColumns = {
+    clockStage: ticket.clockStage ?? null,
+    clockStartedAt: ticket.clockStartedAt ?? null,
+    warningAt: ticket.warningAt ?? null,
+    deadlineAt: ticket.deadlineAt ?? null,
+    redAt: ticket.redAt ?? null,
+    pausedAt: ticket.pausedAt ?? null,
+    supervisionColor: SupervisionColor.GREEN,
+    // A clock that ends or is replaced past its deadline makes the ticket late for good.
+    overdue:
+      (ticket.overdue ?? false) ||
+      (change !== ClockChange.PAUSE &&
+        change !== ClockChange.RESUME &&
+        !!ticket.deadlineAt &&
+        !ticket.pausedAt &&
+        now > ticket.deadlineAt),
+  };
+  let next: ClockColumns;
+  const stage = STAGE[change];
+  if (stage) {
+    next = {
+      ...current,
+      clockStage: stage,
+      clockStartedAt: now,
+      pausedAt: null,
+      ...(await startClock(manager, ticket, stage, now)),
+    };
+  } else if (change === ClockChange.PAUSE) {
+    next = { ...current, pausedAt: now };
+  } else if (change === ClockChange.RESUME && current.pausedAt) {
+    const paused = now.getTime() - current.pausedAt.getTime();
+    const shift = (d: Date | null) => (d ? new Date(d.getTime() + paused) : null);
+    next = {
+      ...current,
+      warningAt: shift(current.warningAt),
+      deadlineAt: shift(current.deadlineAt),
+      redAt: shift(current.redAt),
+      pausedAt: null,
+    };
+  } else {
+    next = {
+      ...current,
+      clockStage: null,
+      clockStartedAt: null,
+      warningAt: null,
+      deadlineAt: null,
+      redAt: null,
+      pausedAt: null,
+    };
+  }
+  return { ...next, supervisionColor: supervisionColor(next, now, ticket.supervised ?? false) };
+}
+
+async function startClock(
+  manager: EntityManager,
+  ticket: Pick<TicketEntity, 'categoryCode' | 'mode' | 'handlingUnitCode'>,
+  stage: 'ACCEPT' | 'RESOLVE' | 'VERIFY',
+  now: Date,
+): Promise<Pick<ClockColumns, 'warningAt' | 'deadlineAt' | 'redAt'>> {
+  const column = stage.toLowerCase();
+  const [policy] = (await manager.query(
+    `SELECT ${column}_amount AS amount, ${column}_unit AS unit, warning_ratio, red_after_minutes
+       FROM sla_policy
+      WHERE mode = $1 AND unit_level = $2
+        AND (category_prefix = '' OR $3 = category_prefix OR $3 LIKE category_prefix || '.%')
+      ORDER BY length(category_prefix) DESC LIMIT 1`,
+    [ticket.mode, unitLevel(ticket.handlingUnitCode), ticket.categoryCode],
+  )) as PolicyRow[];
+  if (!policy) return { warningAt: null, deadlineAt: null, redAt: null };
+  const calendar =
+    policy.unit === SlaUnit.WORKING_DAYS
+      ? new WorkingCalendar(
+          (await manager.query(
+            `SELECT to_char(day, 'YYYY-MM-DD') AS day, working FROM working_calendar WHERE day >= ($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`,
+            [now],
+          )) as { day: string; working: boolean }[],
+        )
+      : new WorkingCalendar([]);
+  const deadlineAt = deadlineAfter(now, { amount: policy.amount, unit: policy.unit }, calendar);
+  return clockInstants(now, deadlineAt, {
+    warningRatio: Number(policy.warning_ratio),
+    redAfterMinutes: policy.red_after_minutes,
+  });
+}
