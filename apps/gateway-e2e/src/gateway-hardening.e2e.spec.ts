@@ -41,6 +41,31 @@ describe('gateway limits', () => {
     expect(response.status).toBe(400);
   });
 
+  it('names the field of a malformed code in BAD_USER_INPUT', async () => {
+    const result = await graph.query(
+      `mutation { createAdminUnit(input: { code: "52030300100", name: "汇川区" }) { id } }`,
+      {},
+      token,
+    );
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code' });
+    expect(result.errors?.[0].message).toContain('input.code');
+  });
+
+  it('serves health, readiness and Prometheus metrics, and echoes the request id', async () => {
+    for (const url of [graph.gateway.url, graph.subgraphs['org'].url]) {
+      const base = url.replace(/\/graphql$/, '');
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      expect(await (await fetch(`${base}/metrics`)).text()).toContain('http_requests_total');
+    }
+    const response = await fetch(graph.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-abc-123' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(response.headers.get('x-request-id')).toBe('req-abc-123');
+  });
+
   it('hides introspection outside development', async () => {
     const result = await graph.query(`{ __schema { types { name } } }`, {}, token);
     expect(result.errors?.[0].message).toMatch(/introspection/i);
