@@ -46,10 +46,19 @@ function appEnv(app, { databaseUrl, redisUrl, secrets }) {
     });
   }
   if (app.name === 'org-service') Object.assign(env, { ACCESS_TOKEN_SECRET, ADMIN_USERNAME, ADMIN_PASSWORD });
+  // assessment-service reads facts from the other subgraphs through the gateway as a service account.
+  if (app.name === 'assessment-service')
+    Object.assign(env, { ACCESS_TOKEN_SECRET, REDIS_URL: redisUrl, GATEWAY_URL: 'http://127.0.0.1:4000/graphql' });
   if (app.name === 'grid-service') Object.assign(env, { PERSONAL_DATA_KEY: secrets.PERSONAL_DATA_KEY, PERSONAL_DATA_HASH_KEY: secrets.PERSONAL_DATA_HASH_KEY });
   if (app.kind === 'gateway') Object.assign(env, { GATEWAY_PRIVATE_KEY, ACCESS_TOKEN_SECRET });
   if (app.kind === 'worker')
-    Object.assign(env, { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, GATEWAY_PUBLIC_KEY });
+    Object.assign(env, {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      GATEWAY_PUBLIC_KEY,
+      ACCESS_TOKEN_SECRET,
+      GATEWAY_URL: 'http://127.0.0.1:4000/graphql',
+    });
   return env;
 }
 
