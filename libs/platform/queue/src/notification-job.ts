@@ -1,3 +1,6 @@
+import type { Queue } from 'bullmq';
+import type { Role } from '@gridgov/platform-auth';
+
 /**
  * The contract between every producer of notifications (ticket-worker, reminder jobs, services) and
  * the delivery worker. Only ids, a template key and non-personal parameters travel through Redis;
@@ -12,10 +15,12 @@ export enum NotificationChannel {
 /** Who receives it; the delivery worker expands roles and departments into accounts (org data). */
 export interface NotificationRecipients {
   accountIds?: string[];
-  /** Every handler account of these departments. */
+  /** Every handler account of these departments; also the departments whose webhooks are called. */
   departmentIds?: string[];
   /** Accounts holding a LEADER grant whose scope covers this unit code. */
   leadersOfUnitCode?: string;
+  /** Accounts holding `role` with a grant scope covering `code` (grid workers of a grid, party admins of a unit). */
+  roleHolders?: { role: Role; code: string }[];
 }
 
 export interface NotificationJob {
@@ -29,4 +34,18 @@ export interface NotificationJob {
   /** Where the inbox entry links to, e.g. `ticket:<id>`. */
   link?: string;
   channels: NotificationChannel[];
+}
+
+/** The job name producers use on QueueName.NOTIFICATIONS; the worker fans it out into one job per channel. */
+export const NOTIFY_JOB = 'notify';
+
+/**
+ * Puts a notification on the NOTIFICATIONS queue under its `notificationId`, so producing the same
+ * notification twice (a retried timer, a re-run schedule) delivers it once.
+ */
+export async function enqueueNotification(queue: Queue, notification: NotificationJob): Promise<void> {
+  if (!/^[A-Z][A-Z0-9_]{1,31}$/.test(notification.template))
+    throw new Error(`notification template ${notification.template} is not UPPER_SNAKE_CASE`);
+  if (notification.channels.length === 0) throw new Error('a notification needs at least one channel');
+  await queue.add(NOTIFY_JOB, notification, { jobId: notification.notificationId });
 }

@@ -8,4 +8,6 @@ export enum QueueName {
   REMINDERS = 'reminders',
   /** Delivery of one notification through one channel (inbox, SMS, webhook). */
   NOTIFICATIONS = 'notifications',
+  /** Jobs of any queue that failed their last attempt, kept for operators to inspect and replay. */
+  DEAD_LETTER = 'dead-letter',
 }
