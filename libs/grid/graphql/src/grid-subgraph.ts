@@ -13,6 +13,7 @@ import {
   CoverageResolver,
   GridCoverageResolver,
 } from './register-coverage/coverage.resolver';
+import { GridFactsResolver } from './facts/grid-facts.resolver';
 import { createGridContext, type GridContext } from './grid-context';
 import { GridBuildingsResolver } from './grid/grid-buildings.resolver';
 import { GridResolver } from './grid/grid.resolver';
@@ -55,6 +56,7 @@ export function createGridSubgraph(
       GridCoverageResolver,
       AdminUnitCoverageResolver,
       ResidentImportResolver,
+      GridFactsResolver,
     ],
     references: gridReferences,
     database: gridDatabase,

@@ -4,6 +4,7 @@ import { AccountResolver } from './account/account.resolver';
 import { AdminUnitResolver } from './admin-unit/admin-unit.resolver';
 import { CobuildingResolver, CouncilResolver } from './community/community.resolver';
 import { DepartmentResolver } from './department/department.resolver';
+import { OrgFactsResolver } from './facts/org-facts.resolver';
 import { GridPartyResolver } from './grid/grid-party.resolver';
 import { GridRef } from './grid/grid-ref.type';
 import { NotificationResolver } from './notification/notification.resolver';
@@ -35,6 +36,7 @@ export function createOrgSubgraph(tokens: TokenSettings): SubgraphDefinition<Org
       PublicServiceResolver,
       CouncilResolver,
       CobuildingResolver,
+      OrgFactsResolver,
     ],
     // Reached only through the gateway's entity references, not from a Query field.
     orphanedTypes: [GridRef],

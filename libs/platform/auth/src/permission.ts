@@ -24,6 +24,8 @@ export enum Permission {
   ASSESSMENT_READ = 'assessment:read',
   ASSESSMENT_MANAGE = 'assessment:manage',
   ASSESSMENT_REVIEW = 'assessment:review',
+  /** Per-subject aggregates for assessment runs (service identities only). */
+  FACTS_READ = 'facts:read',
 }
 
 const P = Permission;
@@ -67,5 +69,5 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.PARTY_ADMIN]: [P.UNIT_READ, P.GRID_READ, P.PARTY_READ, P.PARTY_MANAGE],
   [Role.ASSESSOR]: [P.UNIT_READ, P.GRID_READ, P.TICKET_READ, P.ASSESSMENT_READ, P.ASSESSMENT_MANAGE, P.ASSESSMENT_REVIEW],
   [Role.RESIDENT]: [P.TICKET_REPORT, P.TICKET_RATE],
-  [Role.SERVICE]: [...READ_ALL, P.TICKET_REPORT, P.TICKET_RESOLVE],
+  [Role.SERVICE]: [...READ_ALL, P.TICKET_REPORT, P.TICKET_RESOLVE, P.FACTS_READ],
 };

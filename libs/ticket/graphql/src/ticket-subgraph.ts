@@ -1,5 +1,7 @@
 import type { SubgraphDefinition } from '@gridgov/platform-graphql';
 import { seedTicketDemo, ticketDatabase } from '@gridgov/ticket-data-access';
+import { TicketFactsResolver } from './facts/ticket-facts.resolver';
+import { TicketCategoryResolver } from './catalogue/ticket-category.resolver';
 import { DepartmentRef } from './department/department-ref.type';
 import { DepartmentTicketsResolver } from './department/department-tickets.resolver';
 import { GridTicketsResolver } from './grid/grid-tickets.resolver';
@@ -17,12 +19,14 @@ export function createTicketSubgraph(): SubgraphDefinition<TicketContext> {
     resolvers: [
       TicketResolver,
       TicketEventResolver,
+      TicketCategoryResolver,
       TicketWorkflowResolver,
       TicketSupervisionResolver,
       GridTicketsResolver,
       TicketStatsResolver,
       GridTicketStatsResolver,
       DepartmentTicketsResolver,
+      TicketFactsResolver,
     ],
     // Reached only through the gateway's entity references, not from a Query field.
     orphanedTypes: [DepartmentRef],
