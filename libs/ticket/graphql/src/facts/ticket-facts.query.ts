@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { TicketStats } from '@gridgov/ticket-data-access';
 
 /** How ticket facts are grouped: the subject an assessment rates. */
 export enum TicketFactGroup {
@@ -11,17 +12,8 @@ export enum TicketFactGroup {
   DEPARTMENT = 'DEPARTMENT',
 }
 
-export interface TicketFactRow {
-  key: string;
-  received: number;
-  closed: number;
-  closureRate: number | null;
-  onTimeRate: number | null;
-  satisfactionRate: number | null;
-  reworkRate: number | null;
-  overdue: number;
-  red: number;
-}
+/** The counts `ticketStats` gives for one subject (same definitions), keyed by the subject. */
+export type TicketFactRow = Omit<TicketStats, 'averageHandlingHours'> & { key: string };
 
 const KEY: Record<TicketFactGroup, string> = {
   [TicketFactGroup.HANDLER]: 't.owner_account_id::text',

@@ -12,7 +12,8 @@ const MAX_PERIOD_MS = 366 * 24 * 3600 * 1000;
 export class TicketFactsResolver {
   @Authorized(Permission.FACTS_READ)
   @Query(() => [TicketFactType], {
-    description: 'Per-subject ticket counts for tickets reported in [from, to) under a code prefix (service accounts).',
+    description:
+      'Per-subject ticket counts for tickets reported in [from, to) under a code prefix (service accounts).',
   })
   ticketFacts(
     @Ctx() ctx: TicketContext,

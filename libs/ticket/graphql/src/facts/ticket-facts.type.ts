@@ -7,7 +7,8 @@ registerEnumType(TicketFactGroup, {
 });
 
 @ObjectType('TicketFact', {
-  description: 'Ticket counts of one subject for a period (assessment input); rates are null when nothing to divide by.',
+  description:
+    'Ticket counts of one subject for a period (assessment input); rates are null when nothing to divide by.',
 })
 export class TicketFactType {
   @Field(() => String, { description: 'Account id, grid code, unit code or department id, by group.' })
