@@ -11,6 +11,12 @@ import { OrgVolunteersAndInbox1764400000000 } from './migrations/1764400000000-o
 import { OrgServicesCouncilCobuilding1764500000000 } from './migrations/1764500000000-org-services-council-cobuilding';
 import { OrgPartySecretary1764600000000 } from './migrations/1764600000000-org-party-secretary';
 import { NotificationEntity } from './notification/notification.entity';
+import {
+  DepartmentWebhookEntity,
+  NotificationContactEntity,
+  NotificationReceiptEntity,
+} from './notification/notification-channel.entity';
+import { OrgNotificationChannels1765200000000 } from './migrations/1765200000000-org-notification-channels';
 import { ServiceCenterEntity, ServiceItemEntity } from './public-service/public-service.entity';
 import { CobuildingPairingEntity, CobuildingUnitEntity } from './community/cobuilding.entity';
 import { CouncilMeetingEntity, CouncilTopicEntity } from './community/council.entity';
@@ -95,6 +101,12 @@ export {
 export { NotificationEntity } from './notification/notification.entity';
 export { type NotificationContent, NotificationService } from './notification/notification.service';
 export {
+  DepartmentWebhookEntity,
+  NotificationContactEntity,
+  NotificationReceiptEntity,
+} from './notification/notification-channel.entity';
+export { NotificationDeliveryService } from './notification/notification-delivery.service';
+export {
   VolunteerActivityEntity,
   VolunteerSignupEntity,
   VolunteerTeamEntity,
@@ -156,6 +168,9 @@ export const orgDatabase = {
     VolunteerActivityEntity,
     VolunteerSignupEntity,
     NotificationEntity,
+    NotificationContactEntity,
+    DepartmentWebhookEntity,
+    NotificationReceiptEntity,
     ServiceCenterEntity,
     ServiceItemEntity,
     CouncilMeetingEntity,
@@ -171,5 +186,6 @@ export const orgDatabase = {
     OrgVolunteersAndInbox1764400000000,
     OrgServicesCouncilCobuilding1764500000000,
     OrgPartySecretary1764600000000,
+    OrgNotificationChannels1765200000000,
   ],
 };

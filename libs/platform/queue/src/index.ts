@@ -2,6 +2,7 @@ export { QueueName } from './queue-name';
 export { createRedisConnection } from './redis-connection';
 export {
   enqueueNotification,
+  KEEP_FINISHED,
   NOTIFY_JOB,
   NotificationChannel,
   type NotificationJob,
@@ -18,3 +19,4 @@ export {
   verifyWebhookSignature,
   webhookSignature,
 } from './channels/signed-webhook';
+export { eventually } from './eventually';

@@ -36,6 +36,9 @@ export interface NotificationJob {
   channels: NotificationChannel[];
 }
 
+/** Finished jobs stay a week (failed ones a month): long enough to ignore a repeated id, short enough to bound Redis. */
+export const KEEP_FINISHED = { removeOnComplete: { age: 7 * 86_400 }, removeOnFail: { age: 30 * 86_400 } } as const;
+
 /** The job name producers use on QueueName.NOTIFICATIONS; the worker fans it out into one job per channel. */
 export const NOTIFY_JOB = 'notify';
 
@@ -47,5 +50,5 @@ export async function enqueueNotification(queue: Queue, notification: Notificati
   if (!/^[A-Z][A-Z0-9_]{1,31}$/.test(notification.template))
     throw new Error(`notification template ${notification.template} is not UPPER_SNAKE_CASE`);
   if (notification.channels.length === 0) throw new Error('a notification needs at least one channel');
-  await queue.add(NOTIFY_JOB, notification, { jobId: notification.notificationId });
+  await queue.add(NOTIFY_JOB, notification, { jobId: notification.notificationId, ...KEEP_FINISHED });
 }
