@@ -4,13 +4,22 @@ import { TicketOutbox1764300000000 } from './migrations/1764300000000-ticket-out
 import { TicketSla1764400000000 } from './migrations/1764400000000-ticket-sla';
 import { TicketDuplicates1764700000000 } from './migrations/1764700000000-ticket-duplicates';
 import { TicketOverdue1764600000000 } from './migrations/1764600000000-ticket-overdue';
+import { TicketCatalogue1765400000000 } from './migrations/1765400000000-ticket-catalogue';
 import { TicketSupervision1764500000000 } from './migrations/1764500000000-ticket-supervision';
 import { TicketSupervisionEntity } from './supervision/ticket-supervision.entity';
 import { TicketDispatchEntity } from './workflow/ticket-dispatch.entity';
 import { TicketOutboxEntity } from './workflow/ticket-outbox.entity';
 import { TicketEventEntity } from './ticket/ticket-event.entity';
 import { TicketEntity } from './ticket/ticket.entity';
+import { TicketCategoryEntity } from './catalogue/ticket-category.entity';
 
+export {
+  AttributeDatatype,
+  type AttributeValueInput,
+  type CategoryAttribute,
+} from './catalogue/category-attribute';
+export { TicketCategoryEntity } from './catalogue/ticket-category.entity';
+export { type NewCategoryInput, TicketCategoryService } from './catalogue/ticket-category.service';
 export { DEMO_REPORTER_ID, seedTicketDemo } from './demo/ticket-demo.seed';
 export { TicketEventEntity } from './ticket/ticket-event.entity';
 export {
@@ -55,6 +64,7 @@ export const ticketDatabase = {
     TicketDispatchEntity,
     TicketOutboxEntity,
     TicketSupervisionEntity,
+    TicketCategoryEntity,
   ],
   migrations: [
     TicketInitial1764100000000,
@@ -64,5 +74,6 @@ export const ticketDatabase = {
     TicketSupervision1764500000000,
     TicketOverdue1764600000000,
     TicketDuplicates1764700000000,
+    TicketCatalogue1765400000000,
   ],
 };

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { BaseContext } from '@gridgov/platform-graphql';
 import {
+  TicketCategoryService,
   type TicketDispatchEntity,
   type TicketEntity,
   type TicketEventEntity,
@@ -13,6 +14,7 @@ import {
 
 export interface TicketContext extends BaseContext {
   tickets: TicketService;
+  categories: TicketCategoryService;
   workflow: TicketWorkflowService;
   supervision: TicketSupervisionService;
   stats: TicketStatsService;
@@ -31,6 +33,7 @@ export function createTicketContext(base: BaseContext): TicketContext {
   return {
     ...base,
     tickets,
+    categories: new TicketCategoryService(base.dataSource, base.auth),
     workflow: new TicketWorkflowService(base.dataSource, base.auth),
     supervision,
     stats: new TicketStatsService(base.dataSource, base.auth),

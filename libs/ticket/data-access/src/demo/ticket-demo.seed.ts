@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AuthContext, Role } from '@gridgov/platform-auth';
 import type { Logger } from '@gridgov/platform-observability';
+import { TicketCategoryService } from '../catalogue/ticket-category.service';
 import { checkReportInput, type ReportTicketInput } from '../ticket/ticket-input';
 import { TicketEntity } from '../ticket/ticket.entity';
 import { TicketAction, TicketChannel, TicketMode } from '../ticket/ticket.enums';
@@ -67,6 +68,7 @@ const TICKETS: [id: string, hoursAgo: number, input: ReportTicketInput][] = [
       mode: TicketMode.EMERGENCY,
       channel: TicketChannel.HOTLINE,
       title: '楼道堆放杂物堵塞消防通道',
+      attributes: [{ code: 'HAZARD', values: ['BLOCKED_EXIT'] }],
       location: { longitude: 106.9374, latitude: 27.7049 },
     },
   ],
@@ -80,6 +82,7 @@ const TICKETS: [id: string, hoursAgo: number, input: ReportTicketInput][] = [
       channel: TicketChannel.WINDOW,
       title: '代办高龄津贴申请',
       description: '独居老人行动不便，委托网格员代办。',
+      attributes: [{ code: 'APPLICANT_AGE', values: ['86'] }],
     },
   ],
   [
@@ -118,6 +121,7 @@ const TICKETS: [id: string, hoursAgo: number, input: ReportTicketInput][] = [
       channel: TicketChannel.RESIDENT_APP,
       title: '夜间施工噪音扰民',
       description: '高桥社区工地22点后仍在施工。',
+      attributes: [{ code: 'NOISE_SOURCE', values: ['CONSTRUCTION'] }],
     },
   ],
 ];
@@ -148,7 +152,10 @@ export async function seedTicketDemo(dataSource: DataSource, log: Logger): Promi
       if (await manager.existsBy(TicketEntity, { id })) continue;
       await writeNewTicket(
         manager,
-        { ...checkReportInput(input), id },
+        {
+          ...checkReportInput(input, await TicketCategoryService.forIntake(manager, input.categoryCode)),
+          id,
+        },
         DEMO_REPORTER_ID,
         new Date(Date.now() - hoursAgo * HOUR),
       );

@@ -1,4 +1,6 @@
 import { GraphQLError } from 'graphql';
+import { AttributeDatatype } from '../catalogue/category-attribute';
+import type { IntakeCategory } from '../catalogue/ticket-category.service';
 import { checkReportInput, formatTicketNumber, type ReportTicketInput } from './ticket-input';
 import { TicketChannel, TicketMode, TicketStatus } from './ticket.enums';
 
@@ -10,10 +12,28 @@ const valid: ReportTicketInput = {
   title: '路面破损',
 };
 
+/** A catalogue entry as intake reads it, with one optional list field and one required number. */
+const ROAD: IntakeCategory = {
+  code: 'CITY_MANAGEMENT.ROAD',
+  defaultMode: TicketMode.COORDINATED,
+  active: true,
+  attributes: [
+    {
+      code: 'SURFACE',
+      description: '路面类型',
+      datatype: AttributeDatatype.SINGLEVALUELIST,
+      required: false,
+      values: ['ASPHALT', 'PAVING'],
+    },
+    { code: 'AREA_M2', description: '面积', datatype: AttributeDatatype.NUMBER, required: true, values: [] },
+  ],
+};
+const AREA = [{ code: 'AREA_M2', values: ['2'] }];
+
 /** The fields a bad report is rejected for, as BAD_USER_INPUT lists them. */
-function problemFields(input: Partial<ReportTicketInput>): string[] {
+function problemFields(input: Partial<ReportTicketInput>, category: IntakeCategory | null = ROAD): string[] {
   try {
-    checkReportInput({ ...valid, ...input });
+    checkReportInput({ ...valid, attributes: AREA, ...input }, category);
   } catch (error) {
     expect(error).toBeInstanceOf(GraphQLError);
     const extensions = (error as GraphQLError).extensions as { code: string; problems: { field: string }[] };
@@ -25,7 +45,10 @@ function problemFields(input: Partial<ReportTicketInput>): string[] {
 
 describe('checkReportInput', () => {
   it('accepts a minimal report, trims it and derives the community code', () => {
-    const ticket = checkReportInput({ ...valid, title: '  路面破损  ', gridCode: ' 520303001001001 ' });
+    const ticket = checkReportInput(
+      { ...valid, title: '  路面破损  ', gridCode: ' 520303001001001 ', attributes: AREA },
+      ROAD,
+    );
     expect(ticket).toMatchObject({
       gridCode: '520303001001001',
       adminUnitCode: '520303001001',
@@ -36,13 +59,23 @@ describe('checkReportInput', () => {
       longitude: null,
       latitude: null,
       householdId: null,
+      attributes: { AREA_M2: ['2'] },
     });
   });
 
-  it('starts an ONSITE ticket reported resolved as RESOLVED', () => {
-    expect(checkReportInput({ ...valid, mode: TicketMode.ONSITE, resolvedOnSite: true }).status).toBe(
-      TicketStatus.RESOLVED,
+  it("takes the category's default mode when the report names none", () => {
+    const { mode } = checkReportInput(
+      { ...valid, mode: null, attributes: AREA },
+      { ...ROAD, defaultMode: TicketMode.ONSITE },
     );
+    expect(mode).toBe(TicketMode.ONSITE);
+  });
+
+  it('starts an ONSITE ticket reported resolved as RESOLVED', () => {
+    expect(
+      checkReportInput({ ...valid, mode: TicketMode.ONSITE, resolvedOnSite: true, attributes: AREA }, ROAD)
+        .status,
+    ).toBe(TicketStatus.RESOLVED);
   });
 
   it.each<[string, Partial<ReportTicketInput>, string[]]>([
@@ -72,8 +105,34 @@ describe('checkReportInput', () => {
     ['a latitude out of range', { location: { longitude: 106, latitude: -91 } }, ['input.location.latitude']],
     ['a household id that is no UUID', { householdId: '42' }, ['input.householdId']],
     ['a resolved COORDINATED report', { resolvedOnSite: true }, ['input.resolvedOnSite']],
+    ['a missing required attribute', { attributes: [] }, ['input.attributes']],
+    [
+      'an unknown attribute',
+      { attributes: [...AREA, { code: 'COLOUR', values: ['RED'] }] },
+      ['input.attributes[1].code'],
+    ],
+    [
+      'a value not in the list',
+      { attributes: [...AREA, { code: 'SURFACE', values: ['GRAVEL'] }] },
+      ['input.attributes[1].values'],
+    ],
+    [
+      'two values for a single-valued field',
+      { attributes: [{ code: 'AREA_M2', values: ['1', '2'] }] },
+      ['input.attributes[0].values'],
+    ],
+    [
+      'a number that is none',
+      { attributes: [{ code: 'AREA_M2', values: ['two'] }] },
+      ['input.attributes[0].values'],
+    ],
   ])('rejects %s', (_case, input, fields) => {
     expect(problemFields(input)).toEqual(fields);
+  });
+
+  it('rejects a category missing from the catalogue or disabled', () => {
+    expect(problemFields({}, null)).toEqual(['input.categoryCode']);
+    expect(problemFields({}, { ...ROAD, active: false })).toEqual(['input.categoryCode']);
   });
 
   it('lists every bad field at once', () => {

@@ -1,4 +1,6 @@
 import { InputProblems } from '@gridgov/platform-errors';
+import { type AttributeValueInput, checkAttributeValues } from '../catalogue/category-attribute';
+import type { IntakeCategory } from '../catalogue/ticket-category.service';
 import { TicketChannel, TicketMode, TicketStatus } from './ticket.enums';
 
 export const GRID_CODE = /^\d{15}$/;
@@ -12,10 +14,13 @@ const MAX_DESCRIPTION = 2000;
 export interface ReportTicketInput {
   gridCode: string;
   categoryCode: string;
-  mode: TicketMode;
+  /** Defaults to the category's default mode. */
+  mode?: TicketMode | null;
   channel: TicketChannel;
   title: string;
   description?: string | null;
+  /** Values of the category's extra fields. */
+  attributes?: AttributeValueInput[] | null;
   location?: { longitude: number; latitude: number } | null;
   photos?: string[] | null;
   householdId?: string | null;
@@ -39,6 +44,7 @@ export interface NewTicket {
   photos: string[];
   householdId: string | null;
   residentId: string | null;
+  attributes: Record<string, string[]>;
 }
 
 export function isGridCode(code: string): boolean {
@@ -59,8 +65,11 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-/** Checks a report, listing every bad field (BAD_USER_INPUT, `input.<field>`), and normalises it. */
-export function checkReportInput(input: ReportTicketInput): NewTicket {
+/**
+ * Checks a report against the catalogue entry its category names (null: not in the catalogue),
+ * listing every bad field (BAD_USER_INPUT, `input.<field>`), and normalises it.
+ */
+export function checkReportInput(input: ReportTicketInput, category: IntakeCategory | null): NewTicket {
   const problems = new InputProblems();
   const gridCode = input.gridCode.trim();
   const categoryCode = input.categoryCode.trim();
@@ -74,11 +83,28 @@ export function checkReportInput(input: ReportTicketInput): NewTicket {
     'input.gridCode',
     'must be a 15-digit grid code such as 520303001001001',
   );
+  const wellFormed = categoryCode.length <= 64 && CATEGORY_CODE.test(categoryCode);
   problems.check(
-    categoryCode.length <= 64 && CATEGORY_CODE.test(categoryCode),
+    wellFormed,
     'input.categoryCode',
     'must be a dotted upper-case category code such as CITY_MANAGEMENT.ROAD (at most 64 characters)',
   );
+  if (wellFormed) {
+    problems.check(
+      category !== null,
+      'input.categoryCode',
+      `${categoryCode} is not in the category catalogue (see ticketCategories)`,
+    );
+    problems.check(
+      !category || category.active,
+      'input.categoryCode',
+      `${categoryCode} is disabled; report under an active category`,
+    );
+  }
+  const mode = input.mode ?? category?.defaultMode ?? TicketMode.COORDINATED;
+  const attributes = category
+    ? checkAttributeValues(categoryCode, category.attributes, input.attributes ?? [], problems)
+    : {};
   problems.check(title.length >= 2 && title.length <= 100, 'input.title', 'must be 2 to 100 characters');
   problems.check(
     description.length <= MAX_DESCRIPTION,
@@ -111,7 +137,7 @@ export function checkReportInput(input: ReportTicketInput): NewTicket {
     problems.check(!value || isUuid(value), `input.${field}`, 'must be a UUID');
   }
   problems.check(
-    !input.resolvedOnSite || input.mode === TicketMode.ONSITE,
+    !input.resolvedOnSite || mode === TicketMode.ONSITE,
     'input.resolvedOnSite',
     'only ONSITE tickets can be reported resolved',
   );
@@ -121,7 +147,7 @@ export function checkReportInput(input: ReportTicketInput): NewTicket {
     gridCode,
     adminUnitCode: gridCode.slice(0, 12),
     categoryCode,
-    mode: input.mode,
+    mode,
     status: input.resolvedOnSite ? TicketStatus.RESOLVED : TicketStatus.REPORTED,
     channel: input.channel,
     title,
@@ -131,6 +157,7 @@ export function checkReportInput(input: ReportTicketInput): NewTicket {
     photos,
     householdId: input.householdId || null,
     residentId: input.residentId || null,
+    attributes,
   };
 }
 

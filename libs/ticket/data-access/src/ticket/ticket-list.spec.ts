@@ -4,6 +4,7 @@ import { authAs, openTicketTestDatabase } from '../testing/ticket-test-database'
 import { TicketEntity } from './ticket.entity';
 import { TicketChannel, TicketMode, TicketStatus } from './ticket.enums';
 import type { ReportTicketInput } from './ticket-input';
+import { TicketCategoryService } from '../catalogue/ticket-category.service';
 import { TicketService, type TicketFilter } from './ticket.service';
 
 const GRID = '520303001001001';
@@ -37,6 +38,10 @@ describe('TicketService: listing a grid (real database)', () => {
   beforeAll(async () => {
     db = await openTicketTestDatabase();
     service = new TicketService(db.dataSource, authAs(Role.COMMUNITY_STAFF, '520303001001'));
+    // A look-alike category ("_" would match "X" in an unescaped LIKE).
+    const catalogue = new TicketCategoryService(db.dataSource, authAs(Role.PLATFORM_ADMIN, ''));
+    for (const code of ['CITYXMANAGEMENT', 'CITYXMANAGEMENT.ROAD'])
+      await catalogue.create({ code, name: '相似类别', defaultMode: TicketMode.COORDINATED });
     // Reported in a burst: several share a millisecond, so the id tie-breaker is exercised too.
     for (let i = 1; i <= 5; i++) await service.report(reportIn(GRID, `道路问题 ${i}`));
     await service.report(reportIn(GRID, '噪音', { categoryCode: 'ENVIRONMENTAL_PROTECTION.NOISE' }));

@@ -112,7 +112,7 @@ describe('TicketService: reporting (real database)', () => {
     await service.report({ ...report, location: { longitude: 106.9033, latitude: 27.7 } });
     await service.report({
       ...report,
-      categoryCode: 'CITY_MANAGEMENT.LIGHT',
+      categoryCode: 'CITY_MANAGEMENT.STREET_LIGHT',
       location: { longitude: 106.9, latitude: 27.7 },
     });
     expect((await service.likelyDuplicates(near)).map((t) => t.id)).toEqual([first.id]);

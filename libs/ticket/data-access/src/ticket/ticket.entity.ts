@@ -52,6 +52,10 @@ export class TicketEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   photos!: string[];
 
+  /** Values of the category's extra fields (Open311 attributes), by attribute code. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  attributes!: Record<string, string[]>;
+
   /** An org account; org-service owns accounts, so no foreign key. */
   @Column({ type: 'uuid' })
   reporterId!: string;

@@ -1,6 +1,7 @@
 import { Brackets, DataSource, EntityManager, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { badInput, forbidden, notFound } from '@gridgov/platform-errors';
+import { TicketCategoryService } from '../catalogue/ticket-category.service';
 import { TicketDispatchEntity } from '../workflow/ticket-dispatch.entity';
 import { nextClock } from '../sla/ticket-clock';
 import { writeClockChange } from '../workflow/ticket-outbox';
@@ -85,7 +86,11 @@ export class TicketService {
   }
 
   async report(input: ReportTicketInput): Promise<TicketEntity> {
-    const ticket = checkReportInput(input);
+    const category = await TicketCategoryService.forIntake(
+      this.dataSource.manager,
+      input.categoryCode.trim(),
+    );
+    const ticket = checkReportInput(input, category);
     this.auth.assert(Permission.TICKET_REPORT, ticket.gridCode);
     if (ticket.status === TicketStatus.RESOLVED) this.auth.assert(Permission.TICKET_RESOLVE, ticket.gridCode);
     const reporterId = this.auth.accountId;

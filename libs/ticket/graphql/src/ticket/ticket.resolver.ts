@@ -10,6 +10,7 @@ import {
   type TicketEntity,
   type TicketEventEntity,
 } from '@gridgov/ticket-data-access';
+import { TicketAttributeValueType } from '../catalogue/ticket-category.type';
 import { TicketDispatchType } from '../workflow/ticket-workflow.type';
 import { AccountRef } from '../account/account-ref.type';
 import { GridRef } from '../grid/grid-ref.type';
@@ -65,6 +66,11 @@ export class TicketResolver {
     return ticket.longitude === null || ticket.latitude === null
       ? null
       : { longitude: ticket.longitude, latitude: ticket.latitude };
+  }
+
+  @FieldResolver(() => [TicketAttributeValueType], { description: "Answers to the category's extra fields." })
+  attributes(@Root() ticket: TicketEntity): TicketAttributeValueType[] {
+    return Object.entries(ticket.attributes).map(([code, values]) => ({ code, values }));
   }
 
   @FieldResolver(() => GridRef, { nullable: true, description: 'The grid (from grid-service).' })

@@ -1,5 +1,6 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '@gridgov/platform-graphql';
+import { TicketAttributeValueInput } from '../catalogue/ticket-category.type';
 import {
   Satisfaction,
   SupervisionColor,
@@ -177,11 +178,17 @@ export class ReportTicketInput {
   @Field(() => String, { description: 'Dotted category code, e.g. CITY_MANAGEMENT.ROAD.' })
   categoryCode!: string;
 
-  @Field(() => TicketMode)
-  mode!: TicketMode;
+  @Field(() => TicketMode, { nullable: true, description: "Defaults to the category's default mode." })
+  mode?: TicketMode | null;
 
   @Field(() => TicketChannel)
   channel!: TicketChannel;
+
+  @Field(() => [TicketAttributeValueInput], {
+    nullable: true,
+    description: "Answers to the category's extra fields (see TicketCategory.attributes).",
+  })
+  attributes?: TicketAttributeValueInput[] | null;
 
   @Field(() => String, { description: '2 to 100 characters.' })
   title!: string;
