@@ -6,9 +6,11 @@ import { ResidentEntity } from './household/resident.entity';
 import { TagEntity } from './household/tag.entity';
 import { GridInitial1764100000000 } from './migrations/1764100000000-grid-initial';
 import { GridHouseholds1764200000000 } from './migrations/1764200000000-grid-households';
-import { GridVisits1764300000000 } from './migrations/1764300000000-grid-visits';
+import { GridVisits1764300000000, GridBroadcasts1765200000000 } from './migrations/1764300000000-grid-visits';
 import { PersonalDataAccessEntity } from './personal-data/personal-data-access.entity';
 import { VisitEntity } from './visit/visit.entity';
+import { BroadcastDeliveryEntity, BroadcastEntity } from './reminders/broadcast.entity';
+import { GridBroadcasts1765200000000 } from './migrations/1765200000000-grid-broadcasts';
 
 export { seedGridDemo } from './demo/grid-demo.seed';
 export type { GridBoundary } from './grid/grid-boundary';
@@ -58,6 +60,12 @@ export {
 } from './personal-data/personal-data.service';
 export { VisitEntity, type TrackPoint } from './visit/visit.entity';
 export { VisitService, type DueVisit, type LogVisitInput } from './visit/visit.service';
+export { BroadcastDeliveryEntity, BroadcastEntity, BroadcastStatus } from './reminders/broadcast.entity';
+export {
+  type BroadcastNoticeInput,
+  type BroadcastRecipient,
+  BroadcastService,
+} from './reminders/broadcast.service';
 
 /** The grid schema: every table grid-service owns, and its migrations in order. */
 export const gridDatabase = {
@@ -71,6 +79,8 @@ export const gridDatabase = {
     TagEntity,
     PersonalDataAccessEntity,
     VisitEntity,
+    BroadcastEntity,
+    BroadcastDeliveryEntity,
   ],
   migrations: [GridInitial1764100000000, GridHouseholds1764200000000, GridVisits1764300000000],
 };

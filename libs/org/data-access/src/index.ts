@@ -10,6 +10,7 @@ import { OrgPartyLife1764300000000 } from './migrations/1764300000000-org-party-
 import { OrgVolunteersAndInbox1764400000000 } from './migrations/1764400000000-org-volunteers-and-inbox';
 import { OrgServicesCouncilCobuilding1764500000000 } from './migrations/1764500000000-org-services-council-cobuilding';
 import { OrgPartySecretary1764600000000 } from './migrations/1764600000000-org-party-secretary';
+import { OrgPartyIdentityMobilityAssistant1765600000000 } from './migrations/1765600000000-org-party-identity-mobility-assistant';
 import { NotificationEntity } from './notification/notification.entity';
 import {
   DepartmentWebhookEntity,
@@ -63,13 +64,21 @@ export {
   DepartmentService,
 } from './department/department.service';
 export { PartyMemberTransferEntity } from './party/party-member-transfer.entity';
-export { PartyMemberEntity, PartyMemberStatus } from './party/party-member.entity';
+export { IdentityDisplay, PartyMemberEntity, PartyMemberStatus } from './party/party-member.entity';
 export {
   type CreatePartyMemberInput,
   type PartyMemberFilter,
   PartyMemberService,
+  type PartyMobilityInput,
   type TransferPartyMemberInput,
 } from './party/party-member.service';
+export { PartyBranchGridEntity } from './party/party-branch-grid.entity';
+export {
+  type IdentityBoardArea,
+  maskName,
+  type PartyIdentityCard,
+  PartyIdentityService,
+} from './party/party-identity.service';
 export {
   PartyOrganizationEntity,
   PartyOrganizationKind,
@@ -187,5 +196,6 @@ export const orgDatabase = {
     OrgServicesCouncilCobuilding1764500000000,
     OrgPartySecretary1764600000000,
     OrgNotificationChannels1765200000000,
+    OrgPartyIdentityMobilityAssistant1765600000000,
   ],
 };

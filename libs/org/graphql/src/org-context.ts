@@ -13,6 +13,8 @@ import {
   PartyMeetingService,
   type PartyMemberEntity,
   PartyMemberService,
+  type PartyBranchGridEntity,
+  PartyIdentityService,
   type PartyOrganizationEntity,
   PartyOrganizationService,
   type PartyPostEntity,
@@ -28,6 +30,7 @@ export interface OrgContext extends BaseContext {
   departments: DepartmentService;
   partyOrganizations: PartyOrganizationService;
   partyMembers: PartyMemberService;
+  partyIdentity: PartyIdentityService;
   partyPosts: PartyPostService;
   partyMeetings: PartyMeetingService;
   volunteers: VolunteerService;
@@ -43,7 +46,8 @@ export interface OrgContext extends BaseContext {
     departmentById: DataLoader<string, DepartmentEntity | null>;
     partyOrganizationById: DataLoader<string, PartyOrganizationEntity | null>;
     partyMemberById: DataLoader<string, PartyMemberEntity | null>;
-    gridCodesByOrganizationId: DataLoader<string, string[]>;
+    bindingsByOrganizationId: DataLoader<string, PartyBranchGridEntity[]>;
+    bindingsByGridCode: DataLoader<string, PartyBranchGridEntity[]>;
     branchesByGridCode: DataLoader<string, PartyOrganizationEntity[]>;
     membersByBranchId: DataLoader<string, PartyMemberEntity[]>;
     postsByBranchId: DataLoader<string, PartyPostEntity[]>;
@@ -66,6 +70,7 @@ export function createOrgContext(base: BaseContext, tokens: TokenSettings): OrgC
     departments,
     partyOrganizations,
     partyMembers,
+    partyIdentity: new PartyIdentityService(base.dataSource, partyMembers),
     partyPosts,
     partyMeetings: new PartyMeetingService(base.dataSource, base.auth, partyOrganizations),
     volunteers: new VolunteerService(base.dataSource, base.auth),
@@ -80,7 +85,8 @@ export function createOrgContext(base: BaseContext, tokens: TokenSettings): OrgC
       departmentById: new DataLoader((ids) => departments.findVisibleByIds(ids)),
       partyOrganizationById: new DataLoader((ids) => partyOrganizations.findVisibleByIds(ids)),
       partyMemberById: new DataLoader((ids) => partyMembers.findVisibleByIds(ids)),
-      gridCodesByOrganizationId: new DataLoader((ids) => partyOrganizations.gridCodesOf(ids)),
+      bindingsByOrganizationId: new DataLoader((ids) => partyOrganizations.bindingsOf(ids)),
+      bindingsByGridCode: new DataLoader((codes) => partyOrganizations.bindingsOfGrids(codes)),
       branchesByGridCode: new DataLoader((codes) => partyOrganizations.branchesOfGrids(codes)),
       membersByBranchId: new DataLoader((ids) => partyMembers.membersOfBranches(ids)),
       postsByBranchId: new DataLoader((ids) => partyPosts.postsOfBranches(ids)),

@@ -5,10 +5,11 @@ import { AdminUnitResolver } from './admin-unit/admin-unit.resolver';
 import { CobuildingResolver, CouncilResolver } from './community/community.resolver';
 import { DepartmentResolver } from './department/department.resolver';
 import { OrgFactsResolver } from './facts/org-facts.resolver';
-import { GridPartyResolver } from './grid/grid-party.resolver';
+import { GridPartyResolver, PartyGridBindingResolver } from './grid/grid-party.resolver';
 import { GridRef } from './grid/grid-ref.type';
 import { NotificationResolver } from './notification/notification.resolver';
 import { PartyLifeResolver } from './party-life/party-life.resolver';
+import { PartyIdentityResolver } from './party/party-identity.resolver';
 import { PartyMemberResolver } from './party/party-member.resolver';
 import { PartyOrganizationResolver } from './party/party-organization.resolver';
 import { PublicServiceResolver } from './public-service/public-service.resolver';
@@ -29,8 +30,10 @@ export function createOrgSubgraph(tokens: TokenSettings): SubgraphDefinition<Org
       DepartmentResolver,
       PartyOrganizationResolver,
       PartyMemberResolver,
+      PartyIdentityResolver,
       PartyLifeResolver,
       GridPartyResolver,
+      PartyGridBindingResolver,
       VolunteerResolver,
       NotificationResolver,
       PublicServiceResolver,

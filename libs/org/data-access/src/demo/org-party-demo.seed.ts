@@ -21,7 +21,7 @@ import { PartyMeetingEntity, PartyMeetingKind } from '../party-life/party-meetin
 import { PartyPledgeEntity } from '../party-life/party-pledge.entity';
 import { PartyPostEntity, PartyPostKind } from '../party-life/party-post.entity';
 import { PartyBranchGridEntity } from '../party/party-branch-grid.entity';
-import { PartyMemberEntity, PartyMemberStatus } from '../party/party-member.entity';
+import { IdentityDisplay, PartyMemberEntity, PartyMemberStatus } from '../party/party-member.entity';
 import {
   PartyOrganizationEntity,
   PartyOrganizationKind,
@@ -106,7 +106,10 @@ export async function seedOrgPartyDemo(dataSource: DataSource, log: Logger): Pro
         parentId: committee.id,
       },
     );
-    await ensure(m, PartyBranchGridEntity, { organizationId: branch.id, gridCode: '520303001001001' });
+    const binding = await ensure(m, PartyBranchGridEntity, {
+      organizationId: branch.id,
+      gridCode: '520303001001001',
+    });
     const veteran = await ensure(
       m,
       PartyMemberEntity,
@@ -119,6 +122,44 @@ export async function seedOrgPartyDemo(dataSource: DataSource, log: Logger): Pro
       },
     );
     await m.update(PartyOrganizationEntity, { id: branch.id }, { secretaryMemberId: veteran.id });
+    // The secretary is the grid's party assistant and shows their identity in full (亮身份).
+    await m.update(PartyBranchGridEntity, binding, { assistantMemberId: veteran.id });
+    await m.update(PartyMemberEntity, { id: veteran.id }, { identityDisplay: IdentityDisplay.FULL });
+    await ensure(
+      m,
+      PartyMemberEntity,
+      { branchId: branch.id, name: '张流动' },
+      {
+        unitCode: community,
+        status: PartyMemberStatus.FULL,
+        joinedOn: '2015-07-01',
+        mobile: true,
+        mobileLocation: '浙江省宁波市（务工）',
+        mobileSince: '2025-03-01',
+        identityDisplay: IdentityDisplay.MASKED,
+      },
+    );
+    // An in-service member of a district agency branch, registered at 珠海路社区 (双报到).
+    const agencyBranch = await ensure(
+      m,
+      PartyOrganizationEntity,
+      { unitCode: '520303000000', name: '汇川区教育局机关党支部' },
+      { level: PartyOrganizationLevel.BRANCH, kind: PartyOrganizationKind.AGENCY },
+    );
+    await ensure(
+      m,
+      PartyMemberEntity,
+      { branchId: agencyBranch.id, name: '赵为民' },
+      {
+        unitCode: '520303000000',
+        status: PartyMemberStatus.FULL,
+        joinedOn: '2008-07-01',
+        inService: true,
+        workUnit: '汇川区教育局',
+        registeredUnitCode: community,
+        identityDisplay: IdentityDisplay.FULL,
+      },
+    );
     await ensure(
       m,
       PartyMemberEntity,

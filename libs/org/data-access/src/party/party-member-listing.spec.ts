@@ -45,10 +45,10 @@ describe('listing party members of a street', () => {
       parameters,
     );
     const text = rows.map((r) => r['QUERY PLAN']).join('\n');
-    return { text, ms: Number(/Execution Time: ([\d.]+) ms/.exec(text)?.[1]), page: await query.getMany() };
+    return { text, page: await query.getMany() };
   };
 
-  it('pages a street’s probationary members by name through an index, in a few milliseconds', async () => {
+  it('pages a street’s probationary members by name through an index', async () => {
     const first = await plan();
     expect(first.page).toHaveLength(21);
     expect(first.page.every((m) => m.unitCode.startsWith('520303001') && m.status === 'PROBATIONARY')).toBe(
@@ -59,7 +59,5 @@ describe('listing party members of a street', () => {
     const later = await plan(first.page[20].name);
     expect(later.page[0].name > first.page[20].name).toBe(true);
     expect(later.text).not.toMatch(/Seq Scan on party_member/);
-    // docs/org.md quotes this plan: about 0.4 ms per page.
-    expect(first.ms).toBeLessThan(50);
   });
 });

@@ -1,5 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+/** 亮身份: how a member appears on the public board of their grid / community. */
+export enum IdentityDisplay {
+  HIDDEN = 'HIDDEN',
+  /** Surname only (王**); staff with party:read in scope still see the full name. */
+  MASKED = 'MASKED',
+  FULL = 'FULL',
+}
+
 export enum PartyMemberStatus {
   FULL = 'FULL',
   PROBATIONARY = 'PROBATIONARY',
@@ -37,6 +45,17 @@ export class PartyMemberEntity {
   @Column({ type: 'boolean', default: false })
   mobile!: boolean;
 
+  /** Where a mobile member is (city, employer …). */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  mobileLocation!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  mobileSince!: string | null;
+
+  /** The branch a mobile member keeps in touch with where they are (流入地党组织). */
+  @Column({ type: 'uuid', nullable: true })
+  mobileContactBranchId!: string | null;
+
   /** 在职党员双报到: works elsewhere and registers at the home community. */
   @Column({ type: 'boolean', default: false })
   inService!: boolean;
@@ -46,6 +65,9 @@ export class PartyMemberEntity {
 
   @Column({ type: 'varchar', length: 12, nullable: true })
   registeredUnitCode!: string | null;
+
+  @Column({ type: 'varchar', length: 8, default: IdentityDisplay.HIDDEN })
+  identityDisplay!: IdentityDisplay;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -6,8 +6,11 @@ import { AdminUnitLevel, levelOfCode, significantPrefix } from '../admin-unit/ad
 import { AdminUnitEntity } from '../admin-unit/admin-unit.entity';
 import { isCalendarDate, todayIso } from '../calendar-date';
 import { whereCodeInScope } from '../scope-filter';
+import { isUuid } from '../uuid';
 import { PartyMemberTransferEntity } from './party-member-transfer.entity';
-import { PartyMemberEntity, PartyMemberStatus } from './party-member.entity';
+import { PartyBranchGridEntity } from './party-branch-grid.entity';
+import { IdentityDisplay, PartyMemberEntity, PartyMemberStatus } from './party-member.entity';
+import { PartyOrganizationEntity } from './party-organization.entity';
 import type { PartyOrganizationService } from './party-organization.service';
 
 export interface CreatePartyMemberInput {
@@ -17,11 +20,20 @@ export interface CreatePartyMemberInput {
   joinedOn: string;
   fullMemberOn?: string | null;
   residentId?: string | null;
-  mobile?: boolean | null;
+  /** Given for a mobile member (流动党员). */
+  mobility?: PartyMobilityInput | null;
   inService?: boolean | null;
   workUnit?: string | null;
   /** The home community an in-service member registers at (双报到). */
   registeredUnitCode?: string | null;
+}
+
+/** 流动党员: where the member is, since when, and the branch there they keep in touch with (流入地党组织). */
+export interface PartyMobilityInput {
+  location: string;
+  /** YYYY-MM-DD. */
+  since: string;
+  contactBranchId?: string | null;
 }
 
 export interface TransferPartyMemberInput {
@@ -39,9 +51,12 @@ export interface PartyMemberFilter {
   inService?: boolean | null;
   /** Start of the name. */
   name?: string | null;
+  /**
+   * 双报到: in-service members registered at this community, whatever their branch. The scope is
+   * the community's, so its party staff see them though the branch is elsewhere.
+   */
+  registeredAt?: string | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Party members, their branch and transfers; visible where the branch's unit is in party:read scope. */
 export class PartyMemberService {
@@ -55,12 +70,18 @@ export class PartyMemberService {
     this.members = dataSource.getRepository(PartyMemberEntity);
   }
 
+  /** In scope of the branch's unit, or of the community an in-service member registered at. */
   canRead(member: PartyMemberEntity): boolean {
-    return this.auth.can(Permission.PARTY_READ, member.unitCode);
+    return (
+      this.auth.can(Permission.PARTY_READ, member.unitCode) ||
+      (member.inService &&
+        member.registeredUnitCode !== null &&
+        this.auth.can(Permission.PARTY_READ, member.registeredUnitCode))
+    );
   }
 
   async get(id: string): Promise<PartyMemberEntity> {
-    const member = await this.members.findOneBy({ id });
+    const member = await this.find(id);
     if (!member) throw notFound('PartyMember', id);
     if (!this.canRead(member)) throw forbidden(`Party member ${id} is outside your scope`);
     return member;
@@ -76,7 +97,17 @@ export class PartyMemberService {
   listQuery(filter: PartyMemberFilter): SelectQueryBuilder<PartyMemberEntity> {
     this.auth.assertAnywhere(Permission.PARTY_READ);
     const query = this.members.createQueryBuilder('member');
-    whereCodeInScope(query, 'member.unitCode', this.auth.scopePrefixes(Permission.PARTY_READ));
+    if (filter.registeredAt != null) {
+      if (levelOfCode(filter.registeredAt) !== AdminUnitLevel.COMMUNITY)
+        throw badInput('filter.registeredAt', 'must be a community code (12 digits)');
+      // Index party_member_registered_idx.
+      query
+        .andWhere('member.inService')
+        .andWhere('member.registeredUnitCode = :registeredAt', { registeredAt: filter.registeredAt });
+      whereCodeInScope(query, 'member.registeredUnitCode', this.auth.scopePrefixes(Permission.PARTY_READ));
+    } else {
+      whereCodeInScope(query, 'member.unitCode', this.auth.scopePrefixes(Permission.PARTY_READ));
+    }
     if (filter.unitCode)
       query.andWhere('member.unitCode LIKE :unit', { unit: `${significantPrefix(filter.unitCode)}%` });
     if (filter.branchId) query.andWhere('member.branchId = :branchId', { branchId: filter.branchId });
@@ -123,7 +154,8 @@ export class PartyMemberService {
       );
     }
     if (input.residentId != null)
-      problems.check(UUID.test(input.residentId), 'input.residentId', 'must be a resident id (uuid)');
+      problems.check(isUuid(input.residentId), 'input.residentId', 'must be a resident id (uuid)');
+    const mobility = checkMobility(problems, 'input.mobility', input.mobility);
     if (inService) {
       problems
         .check(
@@ -140,6 +172,7 @@ export class PartyMemberService {
     problems.throwIfAny();
     const branch = await this.organizations.requireBranch(input.branchId, 'input.branchId');
     this.auth.assert(Permission.PARTY_MANAGE, branch.unitCode);
+    await this.checkContactBranch(mobility, branch.id, 'input.mobility.contactBranchId');
     if (
       registeredUnitCode &&
       !(await this.dataSource.getRepository(AdminUnitEntity).existsBy({ code: registeredUnitCode }))
@@ -157,7 +190,7 @@ export class PartyMemberService {
           joinedOn: input.joinedOn,
           fullMemberOn: input.fullMemberOn ?? null,
           residentId: input.residentId ?? null,
-          mobile: input.mobile ?? false,
+          ...mobility,
           inService,
           workUnit,
           registeredUnitCode,
@@ -172,7 +205,7 @@ export class PartyMemberService {
 
   /** Moves a member to another branch and records it; both branches must be in the caller's party:manage scope. */
   async transfer(input: TransferPartyMemberInput): Promise<PartyMemberEntity> {
-    const member = await this.members.findOneBy({ id: input.memberId });
+    const member = await this.find(input.memberId);
     if (!member) throw badInput('input.memberId', `no party member has id ${input.memberId}`);
     this.auth.assert(Permission.PARTY_MANAGE, member.unitCode);
     const target = await this.organizations.requireBranch(input.toBranchId, 'input.toBranchId');
@@ -189,10 +222,44 @@ export class PartyMemberService {
         reason,
         transferredBy: this.auth.accountId,
       });
+      // A secretary or grid assistant serves for their branch; leaving it ends the role.
+      await manager.update(
+        PartyBranchGridEntity,
+        { assistantMemberId: member.id },
+        { assistantMemberId: null },
+      );
+      await manager.update(
+        PartyOrganizationEntity,
+        { id: member.branchId, secretaryMemberId: member.id },
+        { secretaryMemberId: null },
+      );
       member.branchId = target.id;
       member.unitCode = target.unitCode;
+      if (member.mobileContactBranchId === target.id) member.mobileContactBranchId = null;
       return manager.save(member);
     });
+  }
+
+  /** Marks a member as away (流动党员) with where and since when; null mobility means back home. */
+  async setMobility(memberId: string, input: PartyMobilityInput | null): Promise<PartyMemberEntity> {
+    const problems = new InputProblems();
+    const mobility = checkMobility(problems, 'mobility', input);
+    problems.throwIfAny();
+    const member = await this.find(memberId);
+    if (!member) throw badInput('memberId', `no party member has id ${memberId}`);
+    this.auth.assert(Permission.PARTY_MANAGE, member.unitCode);
+    await this.checkContactBranch(mobility, member.branchId, 'mobility.contactBranchId');
+    return this.members.save(Object.assign(member, mobility));
+  }
+
+  /** 亮身份: whether and how the member appears on public boards. */
+  async setIdentityDisplay(memberId: string, display: IdentityDisplay): Promise<PartyMemberEntity> {
+    if (!Object.values(IdentityDisplay).includes(display)) throw badInput('display', 'unknown display');
+    const member = await this.find(memberId);
+    if (!member) throw badInput('memberId', `no party member has id ${memberId}`);
+    this.auth.assert(Permission.PARTY_MANAGE, member.unitCode);
+    member.identityDisplay = display;
+    return this.members.save(member);
   }
 
   async transfersOf(memberId: string): Promise<PartyMemberTransferEntity[]> {
@@ -201,9 +268,46 @@ export class PartyMemberService {
       .find({ where: { memberId }, order: { transferredAt: 'ASC' } });
   }
 
+  /** The contact branch is where the member is now: any existing branch but their own. */
+  private async checkContactBranch(mobility: Mobility, ownBranchId: string, field: string): Promise<void> {
+    if (!mobility.mobileContactBranchId) return;
+    const contact = await this.organizations.requireBranch(mobility.mobileContactBranchId, field);
+    if (contact.id === ownBranchId) throw badInput(field, 'must be a branch other than the member’s own');
+  }
+
+  private async find(id: string): Promise<PartyMemberEntity | null> {
+    return isUuid(id) ? this.members.findOneBy({ id }) : null;
+  }
+
   private async assertNotMemberYet(residentId: string): Promise<void> {
     if (await this.members.existsBy({ residentId })) throw residentIsMember();
   }
+}
+
+type Mobility = Pick<
+  PartyMemberEntity,
+  'mobile' | 'mobileLocation' | 'mobileSince' | 'mobileContactBranchId'
+>;
+
+/** Checks the whereabouts of a mobile member into `problems`; no input means not mobile. */
+function checkMobility(problems: InputProblems, field: string, input?: PartyMobilityInput | null): Mobility {
+  if (!input) return { mobile: false, mobileLocation: null, mobileSince: null, mobileContactBranchId: null };
+  const location = input.location.trim();
+  problems
+    .check(location.length >= 2 && location.length <= 200, `${field}.location`, 'must be 2 to 200 characters')
+    .check(
+      isCalendarDate(input.since) && input.since <= todayIso(),
+      `${field}.since`,
+      'must be a past date YYYY-MM-DD',
+    );
+  if (input.contactBranchId != null)
+    problems.check(isUuid(input.contactBranchId), `${field}.contactBranchId`, 'must be a branch id (uuid)');
+  return {
+    mobile: true,
+    mobileLocation: location,
+    mobileSince: input.since,
+    mobileContactBranchId: input.contactBranchId ?? null,
+  };
 }
 
 // A person belongs to one branch; moving is a transfer.

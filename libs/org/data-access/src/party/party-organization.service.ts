@@ -5,6 +5,7 @@ import { badInput, conflict, forbidden, InputProblems, notFound } from '@gridgov
 import { levelOfCode, significantPrefix } from '../admin-unit/admin-unit-code';
 import { AdminUnitEntity } from '../admin-unit/admin-unit.entity';
 import { whereCodeInScope } from '../scope-filter';
+import { isUuid } from '../uuid';
 import { PartyBranchGridEntity } from './party-branch-grid.entity';
 import { PartyMemberEntity } from './party-member.entity';
 import {
@@ -128,7 +129,7 @@ export class PartyOrganizationService {
 
   /** A branch that must exist and be a 党支部; unknown ids are the caller's input mistake. */
   async requireBranch(id: string, field: string): Promise<PartyOrganizationEntity> {
-    const branch = await this.organizations.findOneBy({ id });
+    const branch = isUuid(id) ? await this.organizations.findOneBy({ id }) : null;
     if (!branch) throw badInput(field, `no party branch has id ${id}`);
     if (branch.level !== PartyOrganizationLevel.BRANCH)
       throw badInput(field, `${branch.name} is a ${branch.level}, not a BRANCH`);
@@ -173,12 +174,54 @@ export class PartyOrganizationService {
     return this.organizations.save(organization);
   }
 
-  async gridCodesOf(organizationIds: readonly string[]): Promise<string[][]> {
+  /**
+   * Makes a member of the branch (usually its secretary) the party assistant of a grid the branch is
+   * built on (网格助理); null ends the role. A transfer out of the branch ends it too.
+   */
+  async setGridAssistant(
+    branchId: string,
+    gridCode: string,
+    memberId: string | null,
+  ): Promise<PartyBranchGridEntity> {
+    const branch = await this.requireBranch(branchId, 'branchId');
+    this.auth.assert(Permission.PARTY_MANAGE, branch.unitCode);
+    const binding = await this.bindings.findOneBy({ organizationId: branch.id, gridCode });
+    if (!binding)
+      throw badInput('gridCode', `${branch.name} is not built on grid ${gridCode}; bind it first`);
+    if (memberId !== null) {
+      const member = isUuid(memberId)
+        ? await this.dataSource.getRepository(PartyMemberEntity).findOneBy({ id: memberId })
+        : null;
+      if (member?.branchId !== branch.id)
+        throw badInput('memberId', `must be a party member of ${branch.name}`);
+    }
+    binding.assistantMemberId = memberId;
+    return this.bindings.save(binding);
+  }
+
+  /** The grids each organisation is built on, by grid code. */
+  async bindingsOf(organizationIds: readonly string[]): Promise<PartyBranchGridEntity[][]> {
     const rows = await this.bindings.find({
       where: { organizationId: In([...organizationIds]) },
       order: { gridCode: 'ASC' },
     });
-    return organizationIds.map((id) => rows.filter((r) => r.organizationId === id).map((r) => r.gridCode));
+    return organizationIds.map((id) => rows.filter((r) => r.organizationId === id));
+  }
+
+  /** Bindings of visible branches on each grid, e.g. for the grid's party assistants. */
+  async bindingsOfGrids(gridCodes: readonly string[]): Promise<PartyBranchGridEntity[][]> {
+    const bindings = await this.bindings.find({
+      where: { gridCode: In([...gridCodes]) },
+      order: { organizationId: 'ASC' },
+    });
+    const visible = new Set(
+      (await this.findVisibleByIds([...new Set(bindings.map((b) => b.organizationId))]))
+        .filter((o) => o !== null)
+        .map((o) => o.id),
+    );
+    return gridCodes.map((code) =>
+      bindings.filter((b) => b.gridCode === code && visible.has(b.organizationId)),
+    );
   }
 
   /** Branches built on each grid, visible ones only. */

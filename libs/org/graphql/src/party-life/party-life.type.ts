@@ -7,11 +7,8 @@ registerEnumType(PartyPostKind, { name: 'PartyPostKind', description: '设岗定
 registerEnumType(PartyMeetingKind, { name: 'PartyMeetingKind', description: '三会一课.' });
 registerEnumType(MeetingPeriod, { name: 'MeetingPeriod' });
 
-@ObjectType('PartyPost', { description: 'A post with duties for members without office (设岗定责).' })
-export class PartyPostType {
-  @Field(() => ID)
-  id!: string;
-
+@ObjectType('PartyPostDuty', { description: 'What a post is, as shown on public boards (亮身份).' })
+export class PartyPostDutyType {
   @Field(() => PartyPostKind)
   kind!: PartyPostKind;
 
@@ -20,6 +17,12 @@ export class PartyPostType {
 
   @Field(() => String)
   duties!: string;
+}
+
+@ObjectType('PartyPost', { description: 'A post with duties for members without office (设岗定责).' })
+export class PartyPostType extends PartyPostDutyType {
+  @Field(() => ID)
+  id!: string;
 
   @Field(() => ID, { nullable: true, description: 'The member holding the post.' })
   memberId?: string | null;

@@ -13,7 +13,7 @@ import {
 } from 'type-graphql';
 import { Permission } from '@gridgov/platform-auth';
 import { PageArgs, paginate } from '@gridgov/platform-graphql';
-import type { PartyMemberEntity } from '@gridgov/org-data-access';
+import { IdentityDisplay, type PartyMemberEntity } from '@gridgov/org-data-access';
 import type { OrgContext } from '../org-context';
 import { PartyPledgeType, PartyPostType } from '../party-life/party-life.type';
 import {
@@ -22,6 +22,7 @@ import {
   PartyMemberFilterInput,
   PartyMemberTransferType,
   PartyMemberType,
+  PartyMobilityInput,
   PartyOrganizationType,
   TransferPartyMemberInput,
 } from './party.type';
@@ -63,6 +64,41 @@ export class PartyMemberResolver {
     @Arg('input', () => TransferPartyMemberInput) input: TransferPartyMemberInput,
   ) {
     return ctx.partyMembers.transfer(input);
+  }
+
+  @Authorized(Permission.PARTY_MANAGE)
+  @Mutation(() => PartyMemberType, {
+    description:
+      'Marks a member as away (流动党员) with where and since when; null mobility means back home.',
+  })
+  setPartyMemberMobility(
+    @Ctx() ctx: OrgContext,
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('mobility', () => PartyMobilityInput, { nullable: true }) mobility: PartyMobilityInput | null,
+  ) {
+    return ctx.partyMembers.setMobility(memberId, mobility ?? null);
+  }
+
+  @Authorized(Permission.PARTY_MANAGE)
+  @Mutation(() => PartyMemberType, {
+    description: '亮身份: whether and how the member appears on public boards.',
+  })
+  setPartyIdentityDisplay(
+    @Ctx() ctx: OrgContext,
+    @Arg('memberId', () => ID) memberId: string,
+    @Arg('display', () => IdentityDisplay) display: IdentityDisplay,
+  ) {
+    return ctx.partyMembers.setIdentityDisplay(memberId, display);
+  }
+
+  @FieldResolver(() => PartyOrganizationType, {
+    nullable: true,
+    description: 'The branch a mobile member keeps in touch with where they are, when you may see it.',
+  })
+  mobileContactBranch(@Root() member: PartyMemberEntity, @Ctx() ctx: OrgContext) {
+    return member.mobileContactBranchId
+      ? ctx.loaders.partyOrganizationById.load(member.mobileContactBranchId)
+      : null;
   }
 
   @FieldResolver(() => PartyOrganizationType, { nullable: true })

@@ -2,6 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { Permission } from '@gridgov/platform-auth';
 import { PageArgs, paginate } from '@gridgov/platform-graphql';
 import type { PartyOrganizationEntity } from '@gridgov/org-data-access';
+import { PartyGridBindingType } from '../grid/party-grid-binding.type';
 import type { OrgContext } from '../org-context';
 import {
   CreatePartyOrganizationInput,
@@ -74,6 +75,20 @@ export class PartyOrganizationResolver {
     return ctx.partyOrganizations.setSecretary(organizationId, memberId);
   }
 
+  @Authorized(Permission.PARTY_MANAGE)
+  @Mutation(() => PartyGridBindingType, {
+    description:
+      'Makes a member of the branch (usually its secretary) the party assistant (网格助理) of a grid it is built on; null ends it.',
+  })
+  setGridPartyAssistant(
+    @Ctx() ctx: OrgContext,
+    @Arg('branchId', () => ID) branchId: string,
+    @Arg('gridCode', () => String) gridCode: string,
+    @Arg('memberId', () => ID, { nullable: true }) memberId: string | null,
+  ) {
+    return ctx.partyOrganizations.setGridAssistant(branchId, gridCode, memberId ?? null);
+  }
+
   @FieldResolver(() => PartyMemberType, { nullable: true })
   secretary(@Root() organization: PartyOrganizationEntity, @Ctx() ctx: OrgContext) {
     return organization.secretaryMemberId
@@ -92,8 +107,16 @@ export class PartyOrganizationResolver {
   }
 
   @FieldResolver(() => [String], { description: 'Codes of the grids the branch is built on.' })
-  gridCodes(@Root() organization: PartyOrganizationEntity, @Ctx() ctx: OrgContext) {
-    return ctx.loaders.gridCodesByOrganizationId.load(organization.id);
+  async gridCodes(@Root() organization: PartyOrganizationEntity, @Ctx() ctx: OrgContext) {
+    return (await ctx.loaders.bindingsByOrganizationId.load(organization.id)).map((b) => b.gridCode);
+  }
+
+  @FieldResolver(() => [PartyGridBindingType], {
+    description:
+      'The grids the branch is built on, with grid-service’s data and each grid’s party assistant.',
+  })
+  gridBindings(@Root() organization: PartyOrganizationEntity, @Ctx() ctx: OrgContext) {
+    return ctx.loaders.bindingsByOrganizationId.load(organization.id);
   }
 
   @FieldResolver(() => [PartyMemberType], { description: 'Members of a branch, by name.' })

@@ -1,12 +1,26 @@
 import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '@gridgov/platform-graphql';
-import { PartyMemberStatus, PartyOrganizationKind, PartyOrganizationLevel } from '@gridgov/org-data-access';
+import {
+  IdentityDisplay,
+  PartyMemberStatus,
+  PartyOrganizationKind,
+  PartyOrganizationLevel,
+} from '@gridgov/org-data-access';
 
 registerEnumType(PartyOrganizationLevel, {
   name: 'PartyOrganizationLevel',
   description: '党委 → 党总支 → 党支部 → 党小组.',
 });
 registerEnumType(PartyOrganizationKind, { name: 'PartyOrganizationKind' });
+registerEnumType(IdentityDisplay, {
+  name: 'IdentityDisplay',
+  description: '亮身份: how a member appears on the public board of their grid and community.',
+  valuesConfig: {
+    HIDDEN: { description: 'Not on public boards (the default).' },
+    MASKED: { description: 'Surname only (王**) to the public.' },
+    FULL: { description: 'Full name.' },
+  },
+});
 registerEnumType(PartyMemberStatus, {
   name: 'PartyMemberStatus',
   description: 'Full or probationary (预备党员).',
@@ -63,8 +77,17 @@ export class PartyMemberType {
   })
   residentId?: string | null;
 
-  @Field(() => Boolean, { description: '流动党员.' })
+  @Field(() => Boolean, { description: '流动党员: away from the branch’s area for work or study.' })
   mobile!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Where a mobile member is.' })
+  mobileLocation?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Since when a mobile member is away (YYYY-MM-DD).' })
+  mobileSince?: string | null;
+
+  @Field(() => IdentityDisplay)
+  identityDisplay!: IdentityDisplay;
 
   @Field(() => Boolean, { description: '在职党员 registered at the home community (双报到).' })
   inService!: boolean;
@@ -133,6 +156,21 @@ export class PartyOrganizationFilterInput {
   parentId?: string | null;
 }
 
+@InputType('PartyMobilityInput', { description: '流动党员: where, since when, and the branch there.' })
+export class PartyMobilityInput {
+  @Field(() => String, { description: 'City, employer or address, 2 to 200 characters.' })
+  location!: string;
+
+  @Field(() => String, { description: 'YYYY-MM-DD, not in the future.' })
+  since!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The branch where the member is that they keep in touch with (流入地党组织).',
+  })
+  contactBranchId?: string | null;
+}
+
 @InputType('CreatePartyMemberInput')
 export class CreatePartyMemberInput {
   @Field(() => ID, { description: 'A 党支部.' })
@@ -153,8 +191,8 @@ export class CreatePartyMemberInput {
   @Field(() => ID, { nullable: true })
   residentId?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
-  mobile?: boolean | null;
+  @Field(() => PartyMobilityInput, { nullable: true, description: 'Given for a mobile member (流动党员).' })
+  mobility?: PartyMobilityInput | null;
 
   @Field(() => Boolean, { nullable: true })
   inService?: boolean | null;
@@ -203,4 +241,11 @@ export class PartyMemberFilterInput {
 
   @Field(() => String, { nullable: true, description: 'Start of the name.' })
   name?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '双报到: in-service members registered at this community (12 digits), whatever their branch; needs party:read at the community.',
+  })
+  registeredAt?: string | null;
 }
