@@ -6,7 +6,7 @@ import { ResidentEntity } from './household/resident.entity';
 import { TagEntity } from './household/tag.entity';
 import { GridInitial1764100000000 } from './migrations/1764100000000-grid-initial';
 import { GridHouseholds1764200000000 } from './migrations/1764200000000-grid-households';
-import { GridVisits1764300000000, GridBroadcasts1765200000000 } from './migrations/1764300000000-grid-visits';
+import { GridVisits1764300000000 } from './migrations/1764300000000-grid-visits';
 import { PersonalDataAccessEntity } from './personal-data/personal-data-access.entity';
 import { VisitEntity } from './visit/visit.entity';
 import { BroadcastDeliveryEntity, BroadcastEntity } from './reminders/broadcast.entity';
@@ -82,5 +82,5 @@ export const gridDatabase = {
     BroadcastEntity,
     BroadcastDeliveryEntity,
   ],
-  migrations: [GridInitial1764100000000, GridHouseholds1764200000000, GridVisits1764300000000],
+  migrations: [GridInitial1764100000000, GridHouseholds1764200000000, GridVisits1764300000000, GridBroadcasts1765200000000],
 };

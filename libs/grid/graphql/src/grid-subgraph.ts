@@ -7,6 +7,7 @@ import {
   type PersonalDataKeys,
 } from '@gridgov/grid-data-access';
 import { AdminUnitGridsResolver } from './admin-unit/admin-unit-grids.resolver';
+import { BroadcastResolver } from './broadcast/broadcast.resolver';
 import { BuildingResolver, HouseResolver } from './building/building.resolver';
 import {
   AdminUnitCoverageResolver,
@@ -56,6 +57,7 @@ export function createGridSubgraph(
       GridCoverageResolver,
       AdminUnitCoverageResolver,
       ResidentImportResolver,
+      BroadcastResolver,
       GridFactsResolver,
     ],
     references: gridReferences,
