@@ -6,6 +6,7 @@ import { TicketDuplicates1764700000000 } from './migrations/1764700000000-ticket
 import { TicketOverdue1764600000000 } from './migrations/1764600000000-ticket-overdue';
 import { TicketCatalogue1765400000000 } from './migrations/1765400000000-ticket-catalogue';
 import { TicketSupervision1764500000000 } from './migrations/1764500000000-ticket-supervision';
+import { TicketTimers1765100000000 } from './migrations/1765100000000-ticket-timers';
 import { TicketSupervisionEntity } from './supervision/ticket-supervision.entity';
 import { TicketDispatchEntity } from './workflow/ticket-dispatch.entity';
 import { TicketOutboxEntity } from './workflow/ticket-outbox.entity';
@@ -42,6 +43,7 @@ export { supervisionColor } from './sla/sla-policy';
 export { type TicketStats, type TicketStatsFilter, TicketStatsService } from './stats/ticket-stats.service';
 export { TicketSupervisionEntity } from './supervision/ticket-supervision.entity';
 export { TicketSupervisionService } from './supervision/ticket-supervision.service';
+export * from './timers';
 export { TicketDispatchEntity } from './workflow/ticket-dispatch.entity';
 export { TicketOutboxEntity } from './workflow/ticket-outbox.entity';
 export {
@@ -74,6 +76,7 @@ export const ticketDatabase = {
     TicketSupervision1764500000000,
     TicketOverdue1764600000000,
     TicketDuplicates1764700000000,
+    TicketTimers1765100000000,
     TicketCatalogue1765400000000,
   ],
 };

@@ -57,6 +57,8 @@ export enum TicketAction {
   CLOSE = 'CLOSE',
   REJECT = 'REJECT',
   MERGE = 'MERGE',
+  /** Not a step: the ticket worker's entry when the SLA clock turns the ticket YELLOW, ORANGE or RED. */
+  SLA_COLOR = 'SLA_COLOR',
 }
 
 /** The reporter's rating; UNSATISFIED reopens the ticket. */

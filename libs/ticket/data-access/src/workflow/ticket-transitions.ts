@@ -53,7 +53,7 @@ export interface Transition {
  * THE ticket state machine: every status change goes through `TicketWorkflowService.apply`, which
  * looks the step up here. Anything not listed is an INVALID_TRANSITION.
  */
-export const TRANSITIONS: Readonly<Record<Exclude<TicketAction, TicketAction.REPORT>, Transition>> = {
+export const TRANSITIONS: Readonly<Record<Exclude<TicketAction, TicketAction.REPORT | TicketAction.SLA_COLOR>, Transition>> = {
   [A.ACCEPT]: {
     from: [S.REPORTED, S.ESCALATED],
     to: S.ACCEPTED,

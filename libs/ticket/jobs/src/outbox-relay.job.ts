@@ -1,0 +1,33 @@
+import type { Queue } from 'bullmq';
+import type { TicketTimerService } from '@gridgov/ticket-data-access';
+import { type TicketJobHandler, TicketJobName } from './ticket-job';
+import { applyTimerChanges } from './timer-queue';
+
+/** A relay run has no input: it drains whatever the outbox holds. */
+export type OutboxRelayPayload = Record<string, never>;
+
+/**
+ * Turns `ticket_outbox` rows into timer jobs, in batches, until the outbox is empty or the run has
+ * used its time budget (the next scheduled run continues). Replicas share rows (SKIP LOCKED).
+ */
+export class OutboxRelayJob implements TicketJobHandler<TicketJobName.OUTBOX_RELAY> {
+  readonly name = TicketJobName.OUTBOX_RELAY;
+
+  constructor(
+    private readonly timers: TicketTimerService,
+    private readonly timerQueue: Queue,
+    private readonly options: { batchSize: number; budgetMs: number } = { batchSize: 200, budgetMs: 5_000 },
+  ) {}
+
+  async process(): Promise<{ relayed: number }> {
+    const until = Date.now() + this.options.budgetMs;
+    let relayed = 0;
+    for (;;) {
+      const n = await this.timers.relayOutbox(this.options.batchSize, (changes) =>
+        applyTimerChanges(this.timerQueue, changes),
+      );
+      relayed += n;
+      if (n < this.options.batchSize || Date.now() > until) return { relayed };
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { DelayedError, type Queue } from 'bullmq';
+import { type TicketTimerService, timerJobId, type TimerThreshold } from '@gridgov/ticket-data-access';
+import { enqueueNotification, timerNotification } from './notification';
+import { type TicketJobData, type TicketJobHandler, TicketJobName } from './ticket-job';
+
+export interface RatingTimerPayload {
+  ticketId: string;
+  stage: 'RATING';
+  threshold: TimerThreshold.RATING_REMINDER | TimerThreshold.AUTO_CLOSE;
+  slaVersion: number;
+}
+
+/** An unrated VERIFIED ticket: the reporter is reminded to rate it, and later it is closed as the policy says. */
+export class RatingTimerJob implements TicketJobHandler<TicketJobName.RATING_TIMER> {
+  readonly name = TicketJobName.RATING_TIMER;
+
+  constructor(
+    private readonly timers: TicketTimerService,
+    private readonly notifications: Queue,
+  ) {}
+
+  async process(
+    payload: RatingTimerPayload,
+    job: TicketJobData<TicketJobName.RATING_TIMER>,
+    token: string | undefined,
+  ): Promise<string> {
+    const outcome = await this.timers.applyRating(payload, new Date());
+    switch (outcome.kind) {
+      case 'early':
+        await job.moveToDelayed(outcome.dueAt.getTime(), token);
+        throw new DelayedError();
+      case 'close':
+        return (await this.timers.autoClose(payload.ticketId, outcome.expectedVersion, outcome.days))
+          ? 'closed'
+          : 'stale';
+      case 'notify': {
+        const jobId = timerJobId(payload.ticketId, payload.stage, payload.threshold, payload.slaVersion);
+        const notification = timerNotification(jobId, payload.threshold, outcome.facts, {
+          accountIds: [outcome.facts.reporterId],
+        });
+        await enqueueNotification(this.notifications, notification);
+        await this.timers.markNotified(payload);
+        return 'reminded';
+      }
+      default:
+        return outcome.kind;
+    }
+  }
+}
