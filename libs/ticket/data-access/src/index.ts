@@ -5,6 +5,8 @@ import { TicketSla1764400000000 } from './migrations/1764400000000-ticket-sla';
 import { TicketDuplicates1764700000000 } from './migrations/1764700000000-ticket-duplicates';
 import { TicketOverdue1764600000000 } from './migrations/1764600000000-ticket-overdue';
 import { TicketCatalogue1765400000000 } from './migrations/1765400000000-ticket-catalogue';
+import { TicketResponsibility1765400100000 } from './migrations/1765400100000-ticket-responsibility';
+import { ResponsibilityRuleEntity } from './responsibility/responsibility-rule.entity';
 import { TicketSupervision1764500000000 } from './migrations/1764500000000-ticket-supervision';
 import { TicketTimers1765100000000 } from './migrations/1765100000000-ticket-timers';
 import { TicketSupervisionEntity } from './supervision/ticket-supervision.entity';
@@ -21,6 +23,8 @@ export {
 } from './catalogue/category-attribute';
 export { TicketCategoryEntity } from './catalogue/ticket-category.entity';
 export { type NewCategoryInput, TicketCategoryService } from './catalogue/ticket-category.service';
+export { ResponsibilityRuleEntity } from './responsibility/responsibility-rule.entity';
+export { type ResponsibilityRuleInput, ResponsibilityService } from './responsibility/responsibility.service';
 export { DEMO_REPORTER_ID, seedTicketDemo } from './demo/ticket-demo.seed';
 export { TicketEventEntity } from './ticket/ticket-event.entity';
 export {
@@ -67,6 +71,7 @@ export const ticketDatabase = {
     TicketOutboxEntity,
     TicketSupervisionEntity,
     TicketCategoryEntity,
+    ResponsibilityRuleEntity,
   ],
   migrations: [
     TicketInitial1764100000000,
@@ -78,5 +83,6 @@ export const ticketDatabase = {
     TicketDuplicates1764700000000,
     TicketTimers1765100000000,
     TicketCatalogue1765400000000,
+    TicketResponsibility1765400100000,
   ],
 };

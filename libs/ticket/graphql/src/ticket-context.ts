@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { BaseContext } from '@gridgov/platform-graphql';
 import {
+  ResponsibilityService,
   TicketCategoryService,
   type TicketDispatchEntity,
   type TicketEntity,
@@ -15,6 +16,7 @@ import {
 export interface TicketContext extends BaseContext {
   tickets: TicketService;
   categories: TicketCategoryService;
+  responsibility: ResponsibilityService;
   workflow: TicketWorkflowService;
   supervision: TicketSupervisionService;
   stats: TicketStatsService;
@@ -34,6 +36,7 @@ export function createTicketContext(base: BaseContext): TicketContext {
     ...base,
     tickets,
     categories: new TicketCategoryService(base.dataSource, base.auth),
+    responsibility: new ResponsibilityService(base.dataSource, base.auth),
     workflow: new TicketWorkflowService(base.dataSource, base.auth),
     supervision,
     stats: new TicketStatsService(base.dataSource, base.auth),

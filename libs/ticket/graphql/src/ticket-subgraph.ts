@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '@gridgov/platform-graphql';
 import { seedTicketDemo, ticketDatabase } from '@gridgov/ticket-data-access';
 import { TicketFactsResolver } from './facts/ticket-facts.resolver';
 import { TicketCategoryResolver } from './catalogue/ticket-category.resolver';
+import { ResponsibilityResolver } from './responsibility/responsibility.resolver';
 import { DepartmentRef } from './department/department-ref.type';
 import { DepartmentTicketsResolver } from './department/department-tickets.resolver';
 import { GridTicketsResolver } from './grid/grid-tickets.resolver';
@@ -20,6 +21,7 @@ export function createTicketSubgraph(): SubgraphDefinition<TicketContext> {
       TicketResolver,
       TicketEventResolver,
       TicketCategoryResolver,
+      ResponsibilityResolver,
       TicketWorkflowResolver,
       TicketSupervisionResolver,
       GridTicketsResolver,

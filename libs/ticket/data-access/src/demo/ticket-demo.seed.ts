@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { AuthContext, Role } from '@gridgov/platform-auth';
 import type { Logger } from '@gridgov/platform-observability';
 import { TicketCategoryService } from '../catalogue/ticket-category.service';
+import { ResponsibilityRuleEntity } from '../responsibility/responsibility-rule.entity';
 import { checkReportInput, type ReportTicketInput } from '../ticket/ticket-input';
 import { TicketEntity } from '../ticket/ticket.entity';
 import { TicketAction, TicketChannel, TicketMode } from '../ticket/ticket.enums';
@@ -135,7 +136,8 @@ export const DEMO_DEPARTMENT_ID = '00000000-0000-4000-8000-0000000de9a0';
 /** Workflow steps walked on newly seeded tickets, so the demo shows owners, dispatches and clocks. */
 const STEPS: [id: string, action: WorkflowAction, input: TicketStepInput][] = [
   ['7c1e0000-0000-4000-8000-000000000001', TicketAction.ACCEPT, {}],
-  ['7c1e0000-0000-4000-8000-000000000001', TicketAction.DISPATCH, { departmentId: DEMO_DEPARTMENT_ID }],
+  // No department named: the district's responsibility list (seeded below) picks the demo department.
+  ['7c1e0000-0000-4000-8000-000000000001', TicketAction.DISPATCH, {}],
   ['7c1e0000-0000-4000-8000-000000000001', TicketAction.START, {}],
   ['7c1e0000-0000-4000-8000-000000000003', TicketAction.ACCEPT, {}],
   ['7c1e0000-0000-4000-8000-000000000003', TicketAction.ESCALATE, { reason: '邻里纠纷需街道调解' }],
@@ -148,6 +150,17 @@ export async function seedTicketDemo(dataSource: DataSource, log: Logger): Promi
   await dataSource.transaction(async (manager) => {
     // Replicas starting together seed once.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ticket-demo-seed'))`);
+    // 责任清单: the district's default line; its units inherit it.
+    await manager.upsert(
+      ResponsibilityRuleEntity,
+      {
+        unitCode: '520303',
+        categoryPrefix: '',
+        leadDepartmentId: DEMO_DEPARTMENT_ID,
+        updatedBy: DEMO_REPORTER_ID,
+      },
+      ['unitCode', 'categoryPrefix'],
+    );
     for (const [id, hoursAgo, input] of TICKETS) {
       if (await manager.existsBy(TicketEntity, { id })) continue;
       await writeNewTicket(

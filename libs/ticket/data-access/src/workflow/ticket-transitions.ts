@@ -33,7 +33,6 @@ export type RequiredField =
   | 'reason'
   | 'note'
   | 'approverAccountId'
-  | 'target'
   | 'passed'
   | 'satisfaction'
   | 'mergeIntoId';
@@ -53,7 +52,9 @@ export interface Transition {
  * THE ticket state machine: every status change goes through `TicketWorkflowService.apply`, which
  * looks the step up here. Anything not listed is an INVALID_TRANSITION.
  */
-export const TRANSITIONS: Readonly<Record<Exclude<TicketAction, TicketAction.REPORT | TicketAction.SLA_COLOR>, Transition>> = {
+export const TRANSITIONS: Readonly<
+  Record<Exclude<TicketAction, TicketAction.REPORT | TicketAction.SLA_COLOR>, Transition>
+> = {
   [A.ACCEPT]: {
     from: [S.REPORTED, S.ESCALATED],
     to: S.ACCEPTED,
@@ -66,7 +67,8 @@ export const TRANSITIONS: Readonly<Record<Exclude<TicketAction, TicketAction.REP
     to: S.ASSIGNED,
     permission: Permission.TICKET_HANDLE,
     actor: ActorRule.HANDLING_UNIT,
-    requires: ['target'],
+    // Without a department or grid worker, the responsibility list of the handling unit decides.
+    requires: [],
   },
   [A.RETURN]: {
     from: [S.ASSIGNED],

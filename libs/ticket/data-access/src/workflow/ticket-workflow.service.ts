@@ -25,6 +25,7 @@ import {
   TRANSITIONS,
   type WorkflowAction,
 } from './ticket-transitions';
+import { ResponsibilityService } from '../responsibility/responsibility.service';
 import { nextClock } from '../sla/ticket-clock';
 import { writeClockChange } from './ticket-outbox';
 import { ticketVisibility } from './ticket-visibility';
@@ -97,6 +98,8 @@ export class TicketWorkflowService {
       const active = dispatches.filter((d) => d.status === DispatchStatus.ACTIVE);
       this.assertActor(ticket, active, action);
 
+      if (action === TicketAction.DISPATCH && !step.departmentId && !step.assigneeAccountId)
+        Object.assign(step, await byResponsibilityList(manager, ticket));
       const from = ticket.status;
       const failed = step.passed === false || step.satisfaction === Satisfaction.UNSATISFIED;
       const to =
@@ -282,6 +285,8 @@ interface CheckedStep {
   passed: boolean | null;
   satisfaction: Satisfaction | null;
   mergeIntoId: string | null;
+  /** DISPATCH named no target: the departments come from the responsibility list. */
+  byResponsibilityList: boolean;
 }
 
 /** Checks a step's input against what its action requires, listing every problem (BAD_USER_INPUT). */
@@ -299,25 +304,18 @@ export function checkStepInput(action: WorkflowAction, input: TicketStepInput): 
     passed: input.passed ?? null,
     satisfaction: input.satisfaction ?? null,
     mergeIntoId: input.mergeIntoId || null,
+    byResponsibilityList: false,
   };
   const requires = new Set<RequiredField>(TRANSITIONS[action].requires);
   const missing: Record<RequiredField, boolean> = {
     note: !step.note,
     reason: !step.reason,
     approverAccountId: !step.approverAccountId,
-    target: !step.departmentId && !step.assigneeAccountId,
     passed: step.passed === null,
     satisfaction: step.satisfaction === null,
     mergeIntoId: !step.mergeIntoId,
   };
-  for (const field of requires) {
-    const name = field === 'target' ? 'departmentId' : field;
-    problems.check(
-      !missing[field],
-      `input.${name}`,
-      `is required to ${action}${field === 'target' ? ' (or assigneeAccountId)' : ''}`,
-    );
-  }
+  for (const field of requires) problems.check(!missing[field], `input.${field}`, `is required to ${action}`);
   problems.check(
     !(step.departmentId && step.assigneeAccountId),
     'input.assigneeAccountId',
@@ -354,6 +352,28 @@ export function checkStepInput(action: WorkflowAction, input: TicketStepInput): 
   return step;
 }
 
+/** The departments of the responsibility-list line covering the handling unit and the ticket's category. */
+async function byResponsibilityList(
+  manager: EntityManager,
+  ticket: TicketEntity,
+): Promise<Pick<CheckedStep, 'departmentId' | 'cooperatingDepartmentIds' | 'byResponsibilityList'>> {
+  const rule = await ResponsibilityService.responsibleFor(
+    manager,
+    ticket.handlingUnitCode,
+    ticket.categoryCode,
+  );
+  if (!rule)
+    throw badInput(
+      'input.departmentId',
+      `no responsibility list line covers unit ${ticket.handlingUnitCode} and category ${ticket.categoryCode}: name the department or grid worker, or add the line (setResponsibilityRule)`,
+    );
+  return {
+    departmentId: rule.leadDepartmentId,
+    cooperatingDepartmentIds: rule.cooperatingDepartmentIds,
+    byResponsibilityList: true,
+  };
+}
+
 /** The timeline note: the free text, with the step's reason and decision in front so the record reads on its own. */
 function timelineNote(action: WorkflowAction, step: CheckedStep): string | null {
   const parts: string[] = [];
@@ -362,6 +382,7 @@ function timelineNote(action: WorkflowAction, step: CheckedStep): string | null 
     parts.push(step.passed ? 'Verified on site' : 'Verification failed: rework');
   if (action === TicketAction.RATE && step.satisfaction) parts.push(`Rated ${step.satisfaction}`);
   if (action === TicketAction.SUSPEND) parts.push(`Approved by ${step.approverAccountId}`);
+  if (step.byResponsibilityList) parts.push('By the responsibility list');
   if (action === TicketAction.DISPATCH)
     parts.push(
       step.assigneeAccountId

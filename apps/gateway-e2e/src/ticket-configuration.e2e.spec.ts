@@ -1,0 +1,145 @@
+import { hashPassword, Role } from '@gridgov/platform-auth';
+import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
+import { AccountEntity, DepartmentEntity, DepartmentKind, RoleGrantEntity } from '@gridgov/org-data-access';
+import { createOrgSubgraph } from '@gridgov/org-graphql';
+import { createTicketSubgraph } from '@gridgov/ticket-graphql';
+
+const GRID = '520303001001001';
+const PASSWORD = 'ticket-configuration-pass';
+
+// Ticket configuration through the gateway: the category catalogue (read by reporters, extended by
+// platform admins), responsibility lists set by a district admin and used by dispatch.
+describe('ticket configuration through the gateway', () => {
+  let graph: TestGraph;
+  const tokens: Record<string, string> = {};
+  let ENVIRONMENT: string;
+
+  beforeAll(async () => {
+    graph = await startTestGraph((s) => [
+      createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
+      createTicketSubgraph(),
+    ]);
+    const org = graph.subgraphs['org'].dataSource;
+    ENVIRONMENT = (
+      await org
+        .getRepository(DepartmentEntity)
+        .save({ unitCode: '520303000000', name: '区生态环境局', kind: DepartmentKind.URBAN_MANAGEMENT })
+    ).id;
+    const passwordHash = await hashPassword(PASSWORD);
+    const people: [string, Role, string][] = [
+      ['platform.admin', Role.PLATFORM_ADMIN, ''],
+      ['district.admin', Role.UNIT_ADMIN, '520303'],
+      ['zhuhai.gw', Role.GRID_WORKER, GRID],
+      ['zhuhai.staff', Role.COMMUNITY_STAFF, '520303001001'],
+    ];
+    for (const [username, role, scopeCode] of people) {
+      const account = await org
+        .getRepository(AccountEntity)
+        .save({ username, displayName: username, passwordHash });
+      await org.getRepository(RoleGrantEntity).save({ accountId: account.id, role, scopeCode });
+      const login = await graph.query<{ login: { token: string } }>(
+        `mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`,
+        { u: username, p: PASSWORD },
+      );
+      tokens[username] = login.data!.login.token;
+    }
+  });
+  afterAll(() => graph?.stop());
+
+  it('lets reporters read the catalogue and platform admins add a category whose fields intake enforces', async () => {
+    const catalogue = await graph.query<{ ticketCategories: { code: string; defaultMode: string }[] }>(
+      `{ ticketCategories { code parentCode name defaultMode attributes { code datatype required values } } }`,
+      {},
+      tokens['zhuhai.gw'],
+    );
+    expect(catalogue.errors).toBeUndefined();
+    expect(catalogue.data!.ticketCategories).toContainEqual(
+      expect.objectContaining({ code: 'PROXY_SERVICE', defaultMode: 'PROXY' }),
+    );
+
+    const create = `mutation($input: CreateTicketCategoryInput!) { createTicketCategory(input: $input) { code parentCode active } }`;
+    const category = {
+      code: 'ENVIRONMENTAL_PROTECTION.DUST',
+      name: '扬尘污染',
+      defaultMode: 'COORDINATED',
+      attributes: [
+        { code: 'SITE', datatype: 'SINGLEVALUELIST', required: true, values: ['CONSTRUCTION', 'ROAD'] },
+      ],
+    };
+    const denied = await graph.query(create, { input: category }, tokens['district.admin']);
+    expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const created = await graph.query(create, { input: category }, tokens['platform.admin']);
+    expect(created.errors).toBeUndefined();
+    expect(created.data).toEqual({
+      createTicketCategory: { code: category.code, parentCode: 'ENVIRONMENTAL_PROTECTION', active: true },
+    });
+
+    const report = (attributes: unknown[]) =>
+      graph.query<{ reportTicket: { id: string; mode: string; attributes: unknown[] } }>(
+        `mutation($input: ReportTicketInput!) { reportTicket(input: $input) { id mode attributes { code values } } }`,
+        {
+          input: {
+            gridCode: GRID,
+            categoryCode: category.code,
+            channel: 'GRID_WORKER',
+            title: '工地扬尘',
+            attributes,
+          },
+        },
+        tokens['zhuhai.gw'],
+      );
+    const missing = await report([]);
+    expect(missing.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.attributes' },
+    });
+    const reported = await report([{ code: 'SITE', values: ['CONSTRUCTION'] }]);
+    expect(reported.errors).toBeUndefined();
+    expect(reported.data!.reportTicket).toMatchObject({
+      mode: 'COORDINATED',
+      attributes: [{ code: 'SITE', values: ['CONSTRUCTION'] }],
+    });
+
+    // A district admin's responsibility list sends it to the environment bureau without naming it.
+    const rule = await graph.query<{
+      setResponsibilityRule: { leadDepartment: { id: string; name: string } };
+    }>(
+      `mutation($input: ResponsibilityRuleInput!) {
+        setResponsibilityRule(input: $input) { unitCode categoryPrefix leadDepartment { id name } }
+      }`,
+      {
+        input: {
+          unitCode: '520303',
+          categoryPrefix: 'ENVIRONMENTAL_PROTECTION',
+          leadDepartmentId: ENVIRONMENT,
+        },
+      },
+      tokens['district.admin'],
+    );
+    expect(rule.errors).toBeUndefined();
+    expect(rule.data!.setResponsibilityRule.leadDepartment).toEqual({
+      id: ENVIRONMENT,
+      name: '区生态环境局',
+    });
+    const resolved = await graph.query<{ responsibleDepartments: { leadDepartmentId: string } | null }>(
+      `{ responsibleDepartments(unitCode: "520303001001", categoryCode: "${category.code}") { leadDepartmentId } }`,
+      {},
+      tokens['zhuhai.staff'],
+    );
+    expect(resolved.data?.responsibleDepartments).toEqual({ leadDepartmentId: ENVIRONMENT });
+
+    const id = reported.data!.reportTicket.id;
+    const step = (mutation: string, type: string) =>
+      graph.query<Record<string, { status: string; dispatches: { departmentId: string; role: string }[] }>>(
+        `mutation($input: ${type}!) { ${mutation}(input: $input) { status dispatches { departmentId role } } }`,
+        { input: { id } },
+        tokens['zhuhai.staff'],
+      );
+    expect((await step('acceptTicket', 'TicketStepInput')).errors).toBeUndefined();
+    const dispatched = await step('dispatchTicket', 'DispatchTicketInput');
+    expect(dispatched.errors).toBeUndefined();
+    expect(dispatched.data!.dispatchTicket).toEqual({
+      status: 'ASSIGNED',
+      dispatches: [{ departmentId: ENVIRONMENT, role: 'LEAD' }],
+    });
+  });
+});

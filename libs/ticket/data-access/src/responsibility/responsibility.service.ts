@@ -1,0 +1,137 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthContext, Permission } from '@gridgov/platform-auth';
+import { badInput, InputProblems, notFound } from '@gridgov/platform-errors';
+import { CATEGORY_CODE, isUuid } from '../ticket/ticket-input';
+import { ResponsibilityRuleEntity } from './responsibility-rule.entity';
+
+/** Significant unit code prefixes: province, city, district, street, community. */
+const UNIT_CODE = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
+const MAX_COOPERATING = 10;
+
+export interface ResponsibilityRuleInput {
+  unitCode: string;
+  /** '' or null: every category. */
+  categoryPrefix?: string | null;
+  leadDepartmentId: string;
+  cooperatingDepartmentIds?: string[] | null;
+}
+
+/**
+ * Responsibility lists (责任清单). A unit's line is inherited by every unit below it unless a lower
+ * unit has its own; for a ticket the longest matching unit code wins, then the longest category prefix.
+ */
+export class ResponsibilityService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly auth: AuthContext,
+  ) {}
+
+  /** The lines that apply in a unit (inherited from above) and those set below it, unit code then category order. */
+  list(unitCode: string): Promise<ResponsibilityRuleEntity[]> {
+    const unit = checkUnitCode(unitCode, 'unitCode');
+    this.auth.assert(Permission.TICKET_READ, unit);
+    return this.dataSource
+      .getRepository(ResponsibilityRuleEntity)
+      .createQueryBuilder('r')
+      .where(`(:unit LIKE r.unit_code || '%' OR r.unit_code LIKE :below)`, { unit, below: `${unit}%` })
+      .orderBy('r.unit_code')
+      .addOrderBy('r.category_prefix')
+      .getMany();
+  }
+
+  /** The line a ticket of `categoryCode` handled by `unitCode` is dispatched by, or null. */
+  async resolve(unitCode: string, categoryCode: string): Promise<ResponsibilityRuleEntity | null> {
+    const unit = checkUnitCode(unitCode, 'unitCode');
+    if (!CATEGORY_CODE.test(categoryCode)) throw badInput('categoryCode', 'must be a category code');
+    this.auth.assert(Permission.TICKET_READ, unit);
+    return ResponsibilityService.responsibleFor(this.dataSource.manager, unit, categoryCode);
+  }
+
+  /** Sets (creates or replaces) the line of a unit × category; needs ticket:configure covering the unit. */
+  async set(input: ResponsibilityRuleInput): Promise<ResponsibilityRuleEntity> {
+    const problems = new InputProblems();
+    const unitCode = input.unitCode.trim();
+    const categoryPrefix = (input.categoryPrefix ?? '').trim();
+    const cooperating = [...new Set(input.cooperatingDepartmentIds ?? [])];
+    problems.check(
+      UNIT_CODE.test(unitCode),
+      'input.unitCode',
+      'must be a unit code of 2, 4, 6, 9 or 12 digits',
+    );
+    problems.check(
+      categoryPrefix === '' || (categoryPrefix.length <= 64 && CATEGORY_CODE.test(categoryPrefix)),
+      'input.categoryPrefix',
+      'must be a category code such as CITY_MANAGEMENT, or empty for every category',
+    );
+    problems.check(isUuid(input.leadDepartmentId), 'input.leadDepartmentId', 'must be a UUID');
+    cooperating.forEach((id, i) =>
+      problems.check(isUuid(id), `input.cooperatingDepartmentIds[${i}]`, 'must be a UUID'),
+    );
+    problems.check(
+      !cooperating.includes(input.leadDepartmentId),
+      'input.cooperatingDepartmentIds',
+      'must not repeat the lead department',
+    );
+    problems.check(
+      cooperating.length <= MAX_COOPERATING,
+      'input.cooperatingDepartmentIds',
+      `at most ${MAX_COOPERATING} departments`,
+    );
+    problems.throwIfAny();
+    this.auth.assert(Permission.TICKET_CONFIGURE, unitCode);
+    const values = {
+      unitCode,
+      categoryPrefix,
+      leadDepartmentId: input.leadDepartmentId,
+      cooperatingDepartmentIds: cooperating,
+      updatedBy: this.auth.accountId,
+    };
+    const repo = this.dataSource.getRepository(ResponsibilityRuleEntity);
+    await repo.upsert(values, ['unitCode', 'categoryPrefix']);
+    return repo.findOneByOrFail({ unitCode, categoryPrefix });
+  }
+
+  /** Removes a line, so the unit inherits its parent's again. */
+  async remove(id: string): Promise<ResponsibilityRuleEntity> {
+    if (!isUuid(id)) throw badInput('id', 'must be a UUID');
+    const repo = this.dataSource.getRepository(ResponsibilityRuleEntity);
+    const rule = await repo.findOneBy({ id });
+    if (!rule) throw notFound('Responsibility rule', id);
+    this.auth.assert(Permission.TICKET_CONFIGURE, rule.unitCode);
+    await repo.delete({ id });
+    return { ...rule, id };
+  }
+
+  /** Longest unit code prefix first, then the longest category prefix (`''` matches all). */
+  static async responsibleFor(
+    manager: EntityManager,
+    unitCode: string,
+    categoryCode: string,
+  ): Promise<ResponsibilityRuleEntity | null> {
+    return (
+      manager
+        .getRepository(ResponsibilityRuleEntity)
+        .createQueryBuilder('r')
+        .where(`r.unit_code IN (:...prefixes)`, { prefixes: unitPrefixes(unitCode) })
+        // Compared as text, not LIKE: "_" in category codes is no wildcard.
+        .andWhere(
+          `(r.category_prefix = '' OR r.category_prefix = :category OR left(:category, length(r.category_prefix) + 1) = r.category_prefix || '.')`,
+          { category: categoryCode },
+        )
+        .orderBy('length(r.unit_code)', 'DESC')
+        .addOrderBy('length(r.category_prefix)', 'DESC')
+        .getOne()
+    );
+  }
+}
+
+function checkUnitCode(code: string, field: string): string {
+  const unit = code.trim();
+  if (!UNIT_CODE.test(unit)) throw badInput(field, 'must be a unit code of 2, 4, 6, 9 or 12 digits');
+  return unit;
+}
+
+/** The significant prefixes of a unit code, itself included: 520303001 → 52, 5203, 520303, 520303001. */
+function unitPrefixes(code: string): string[] {
+  return [2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n));
+}
