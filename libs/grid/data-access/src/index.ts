@@ -2,11 +2,13 @@ import { GridEntity } from './grid/grid.entity';
 import { BuildingEntity } from './household/building.entity';
 import { HouseEntity } from './household/house.entity';
 import { HouseholdEntity } from './household/household.entity';
+import { ImportJobEntity } from './import/import-job.entity';
 import { ResidentEntity } from './household/resident.entity';
 import { TagEntity } from './household/tag.entity';
 import { GridInitial1764100000000 } from './migrations/1764100000000-grid-initial';
 import { GridHouseholds1764200000000 } from './migrations/1764200000000-grid-households';
 import { GridVisits1764300000000 } from './migrations/1764300000000-grid-visits';
+import { GridImportJobs1765500000000 } from './migrations/1765500000000-grid-import-jobs';
 import { PersonalDataAccessEntity } from './personal-data/personal-data-access.entity';
 import { VisitEntity } from './visit/visit.entity';
 import { BroadcastDeliveryEntity, BroadcastEntity } from './reminders/broadcast.entity';
@@ -38,10 +40,13 @@ export { HouseholdService, type CreateHouseholdInput } from './household/househo
 export { ResidentEntity } from './household/resident.entity';
 export { ResidentService, type CreateResidentInput } from './household/resident.service';
 export { TagEntity } from './household/tag.entity';
+export { ImportFormat, ImportJobEntity, ImportJobStatus } from './import/import-job.entity';
+export { ImportJobService } from './import/import-job.service';
 export {
   RESIDENT_IMPORT_COLUMNS,
   ResidentImportService,
   type ImportProblem,
+  type ImportProgress,
   type ImportReport,
 } from './import/resident-import.service';
 export { nationalIdCheckChar, nationalIdProblem } from './personal-data/national-id';
@@ -79,8 +84,15 @@ export const gridDatabase = {
     TagEntity,
     PersonalDataAccessEntity,
     VisitEntity,
+    ImportJobEntity,
     BroadcastEntity,
     BroadcastDeliveryEntity,
   ],
-  migrations: [GridInitial1764100000000, GridHouseholds1764200000000, GridVisits1764300000000, GridBroadcasts1765200000000],
+  migrations: [
+    GridInitial1764100000000,
+    GridHouseholds1764200000000,
+    GridVisits1764300000000,
+    GridBroadcasts1765200000000,
+    GridImportJobs1765500000000,
+  ],
 };

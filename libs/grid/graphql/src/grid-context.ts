@@ -9,6 +9,7 @@ import {
   type HouseEntity,
   type HouseholdEntity,
   HouseholdService,
+  ImportJobService,
   type PersonalDataCipher,
   type PersonalDataRead,
   PersonalDataService,
@@ -28,6 +29,7 @@ export interface GridContext extends BaseContext {
   visits: VisitService;
   coverage: CoverageService;
   residentImport: ResidentImportService;
+  importJobs: ImportJobService;
   /** Per-request, batched; by-id loaders return null for rows the caller may not read. */
   loaders: {
     gridById: DataLoader<string, GridEntity | null>;
@@ -53,6 +55,7 @@ export function createGridContext(base: BaseContext, cipher: PersonalDataCipher)
   const residents = new ResidentService(base.dataSource, base.auth, cipher);
   const personalData = new PersonalDataService(base.dataSource, base.auth, cipher);
   const visits = new VisitService(base.dataSource, base.auth);
+  const residentImport = new ResidentImportService(base.dataSource, base.auth, cipher);
   return {
     ...base,
     grids,
@@ -62,7 +65,10 @@ export function createGridContext(base: BaseContext, cipher: PersonalDataCipher)
     personalData,
     visits,
     coverage: new CoverageService(base.dataSource, base.auth),
-    residentImport: new ResidentImportService(base.dataSource, base.auth, cipher),
+    residentImport,
+    importJobs: new ImportJobService(base.dataSource, base.auth, residentImport, (error) =>
+      base.log.error({ err: error }, 'resident import failed'),
+    ),
     loaders: {
       gridById: new DataLoader((ids) => grids.findVisibleByIds(ids)),
       gridByCode: new DataLoader((codes) => grids.findVisibleByCodes(codes)),

@@ -1,5 +1,5 @@
-/** One CSV record with the 1-based line it starts on (quoted fields may span lines). */
-export interface CsvRecord {
+/** One record of a CSV or worksheet, with the 1-based line it starts on (quoted fields may span lines). */
+export interface SheetRecord {
   line: number;
   fields: string[];
 }
@@ -9,8 +9,8 @@ export interface CsvRecord {
  * for a quote and line breaks allowed inside quotes. A leading BOM is dropped. Throws on an
  * unterminated quote or a quote inside an unquoted field.
  */
-export function parseCsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
+export function parseCsv(text: string): SheetRecord[] {
+  const records: SheetRecord[] = [];
   let fields: string[] = [];
   let field = '';
   let line = 1;

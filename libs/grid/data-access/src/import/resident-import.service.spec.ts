@@ -1,10 +1,7 @@
 import { Role } from '@gridgov/platform-auth';
 import { callerWith, openTestDatabase, type TestDatabase } from '@gridgov/platform-testing';
-import { GridKind, GridLevel } from '../grid/grid-code';
-import { GridService } from '../grid/grid.service';
-import { BuildingService } from '../household/building.service';
-import { BuildingKind } from '../household/household-enums';
 import { gridDatabase } from '../index';
+import { seedImportGrid } from './import-spec.fixture';
 import { nationalIdCheckChar } from '../personal-data/national-id';
 import { PersonalDataCipher, randomPersonalDataKeys } from '../personal-data/personal-data-cipher';
 import { RESIDENT_IMPORT_COLUMNS, ResidentImportService } from './resident-import.service';
@@ -63,35 +60,7 @@ describe('ResidentImportService', () => {
 
   beforeAll(async () => {
     db = await openTestDatabase(gridDatabase);
-    const admin = callerWith({ role: Role.UNIT_ADMIN, scopeCode: '520303' });
-    await new GridService(db.dataSource, admin).create({
-      code: '520303001001001',
-      name: '一网格',
-      level: GridLevel.UNIT,
-      kind: GridKind.BLOCK,
-      adminUnitCode: '520303001001',
-      boundary: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [0, 0],
-            [1, 0],
-            [1, 1],
-            [0, 1],
-            [0, 0],
-          ],
-        ],
-      },
-    });
-    await new BuildingService(db.dataSource, admin).create({
-      gridCode: '520303001001001',
-      code: 'B1',
-      name: '1号楼',
-      address: '一路1号',
-      kind: BuildingKind.RESIDENTIAL,
-      floors: 6,
-      units: 2,
-    });
+    await seedImportGrid(db.dataSource);
   });
   afterAll(() => db?.close());
 
@@ -168,5 +137,28 @@ describe('ResidentImportService', () => {
       residentsCreated: 0,
       residentsUpdated: 1,
     });
+  });
+
+  it('reports progress and lets a new member join the existing household on a later import', async () => {
+    const calls: [string, number, number][] = [];
+    const later = [
+      FILE,
+      line({ ...base, relation: 'CHILD', name: '张小', idNumber: id('52030320100101108') }),
+    ].join('\n');
+    const report = await importer().importCsv(later, false, async (...call) => {
+      calls.push(call);
+    });
+    expect(report).toMatchObject({ errors: [], residentsCreated: 1, householdsCreated: 0, housesCreated: 0 });
+    expect(calls).toEqual([
+      ['CHECKING', 0, 4],
+      ['WRITING', 0, 4],
+      ['WRITING', 4, 4],
+    ]);
+    const [child] = await db.dataSource.query(
+      `SELECT r.relation_to_head, head.name AS head FROM resident r
+       JOIN household hh ON hh.id = r.household_id JOIN resident head ON head.id = hh.head_resident_id
+       WHERE r.name = '张小'`,
+    );
+    expect(child).toEqual({ relation_to_head: 'CHILD', head: '张三' });
   });
 });

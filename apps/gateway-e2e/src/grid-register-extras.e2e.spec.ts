@@ -1,0 +1,165 @@
+import { Workbook } from 'exceljs';
+import { AccountEntity, AccountService, RoleGrantEntity } from '@gridgov/org-data-access';
+import { createOrgSubgraph } from '@gridgov/org-graphql';
+import { nationalIdCheckChar, RESIDENT_IMPORT_COLUMNS } from '@gridgov/grid-data-access';
+import { createGridSubgraph } from '@gridgov/grid-graphql';
+import { hashPassword, Role } from '@gridgov/platform-auth';
+import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
+
+const GRID = '520303001001001';
+const idNumber = (first17: string) => first17 + nationalIdCheckChar(first17);
+const square = (west: number, south: number, size: number) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [west, south],
+      [west + size, south],
+      [west + size, south + size],
+      [west, south + size],
+      [west, south],
+    ],
+  ],
+});
+async function xlsxOf(rows: (string | number)[][]): Promise<string> {
+  const book = new Workbook();
+  const sheet = book.addWorksheet('户籍');
+  for (const row of [[...RESIDENT_IMPORT_COLUMNS], ...rows]) sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+}
+
+// What grid-service adds to the register through the gateway: XLSX imports as jobs with progress.
+describe('grid register extras through the gateway', () => {
+  let graph: TestGraph;
+  const tokens: Record<string, string> = {};
+  const ok = async <T>(query: string, variables: Record<string, unknown> = {}, who = 'staff') => {
+    const result = await graph.query<T>(query, variables, tokens[who]);
+    expect(result.errors).toBeUndefined();
+    return result.data as T;
+  };
+  const problem = async (query: string, variables: Record<string, unknown>, who = 'staff') => {
+    const result = await graph.query(query, variables, tokens[who]);
+    return result.errors?.[0]?.extensions;
+  };
+
+  beforeAll(async () => {
+    graph = await startTestGraph((s) => [
+      createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
+      createGridSubgraph(),
+    ]);
+    const orgData = graph.subgraphs['org'].dataSource;
+    await AccountService.ensureInitialAdmin(orgData, 'admin', 'correct horse');
+    const accounts: [string, Role, string][] = [
+      ['staff', Role.COMMUNITY_STAFF, '520303001001'],
+      ['otherStaff', Role.COMMUNITY_STAFF, '520303001002'],
+    ];
+    for (const [username, role, scopeCode] of accounts) {
+      const account = await orgData
+        .getRepository(AccountEntity)
+        .save({ username, displayName: username, passwordHash: await hashPassword(`${username} pass`) });
+      await orgData.getRepository(RoleGrantEntity).save({ accountId: account.id, role, scopeCode });
+    }
+    for (const username of ['admin', ...accounts.map((a) => a[0])]) {
+      const result = await graph.query<{ login: { token: string } }>(
+        `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`,
+        { u: username, p: username === 'admin' ? 'correct horse' : `${username} pass` },
+      );
+      tokens[username] = result.data!.login.token;
+    }
+    for (const [code, name, parentCode] of [
+      ['520303000000', '红花岗区', null],
+      ['520303001000', '老城街道', '520303000000'],
+      ['520303001001', '珠海路社区', '520303001000'],
+    ]) {
+      await ok(
+        `mutation($input: CreateAdminUnitInput!) { createAdminUnit(input: $input) { code } }`,
+        { input: { code, name, parentCode } },
+        'admin',
+      );
+    }
+    await ok(
+      `mutation($input: CreateGridInput!) { createGrid(input: $input) { code } }`,
+      {
+        input: {
+          code: GRID,
+          name: '珠海路一网格',
+          level: 4,
+          kind: 'BLOCK',
+          adminUnitCode: '520303001001',
+          boundary: square(106.925, 27.7, 0.004),
+        },
+      },
+      'admin',
+    );
+    await ok(
+      `mutation($input: CreateBuildingInput!) { createBuilding(input: $input) { id } }`,
+      {
+        input: {
+          gridCode: GRID,
+          code: 'ZHL-9',
+          name: '珠海路9号楼',
+          address: '珠海路9号',
+          kind: 'RESIDENTIAL',
+          floors: 6,
+          units: 2,
+        },
+      },
+      'admin',
+    );
+  });
+  afterAll(() => graph?.stop());
+
+  it('imports an XLSX workbook as a job whose progress and report are polled', async () => {
+    const person = (house: string, relation: string, name: string, id: string) => [
+      GRID,
+      'ZHL-9',
+      1,
+      1,
+      house,
+      '',
+      '',
+      relation,
+      name,
+      id,
+      '',
+      'REGISTERED',
+      '',
+      '',
+      '',
+    ];
+    const file = await xlsxOf([
+      person('101', 'HEAD', '周一', idNumber('52030319600101301')),
+      person('101', 'CHILD', '周二', idNumber('52030319900101302')),
+      person('102', 'HEAD', '吴三', idNumber('52030319650101303')),
+    ]);
+    const JOB = `id status totalRows processedRows failure report { errors { row column reason } residentsCreated householdsCreated }`;
+    const started = await ok<{ startResidentImport: { id: string; status: string } }>(
+      `mutation($file: String!) { startResidentImport(format: XLSX, file: $file, dryRun: false) { ${JOB} } }`,
+      { file },
+    );
+    let job: { status: string; totalRows: number; processedRows: number; report: unknown } | undefined;
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      job = (
+        await ok<{ residentImportJob: NonNullable<typeof job> }>(
+          `query($id: ID!) { residentImportJob(id: $id) { ${JOB} } }`,
+          {
+            id: started.startResidentImport.id,
+          },
+        )
+      ).residentImportJob;
+    } while (!['DONE', 'FAILED'].includes(job.status));
+    expect(job).toMatchObject({
+      status: 'DONE',
+      totalRows: 3,
+      processedRows: 3,
+      report: { errors: [], residentsCreated: 3, householdsCreated: 2 },
+    });
+    expect(
+      await problem(
+        `query($id: ID!) { residentImportJob(id: $id) { id } }`,
+        { id: started.startResidentImport.id },
+        'otherStaff',
+      ),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

@@ -1,0 +1,300 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { isUniqueViolation } from '@gridgov/platform-database';
+import { conflict } from '@gridgov/platform-errors';
+import { HouseholdKind, HouseUse, Population, RelationToHead } from '../household/household-enums';
+import { birthDateOfNationalId, genderOfNationalId } from '../personal-data/national-id';
+import { maskIdNumber, type PersonalDataCipher } from '../personal-data/personal-data-cipher';
+
+/** One checked row of the register, with the keyed hash of its ID number computed once. */
+export interface ImportRow {
+  line: number;
+  gridCode: string;
+  buildingId: string;
+  unit: number;
+  floor: number;
+  houseNumber: string;
+  houseUse: HouseUse;
+  householdKind: HouseholdKind;
+  relation: RelationToHead;
+  name: string;
+  idNumber: string;
+  idHash: Buffer;
+  /** idHash in hex, for map keys. */
+  idKey: string;
+  phone: string | null;
+  population: Population;
+  employment: string | null;
+  education: string | null;
+  tags: string[];
+}
+
+export interface WriteCounts {
+  housesCreated: number;
+  residentsCreated: number;
+  residentsUpdated: number;
+  householdsCreated: number;
+}
+
+interface ExistingResident {
+  id: string;
+  hash: Buffer;
+  household_id: string | null;
+  name: string;
+  phone: string | null;
+  population: string;
+  employment: string | null;
+  education: string | null;
+  tag_codes: string[];
+}
+
+const CHUNK = 10_000;
+export const houseKey = (r: Pick<ImportRow, 'buildingId' | 'unit' | 'houseNumber'>) =>
+  `${r.buildingId}|${r.unit}|${r.houseNumber}`;
+const hex = (b: Buffer) => b.toString('hex');
+const fieldsOf = (
+  r: Pick<ImportRow, 'name' | 'phone' | 'population' | 'employment' | 'education' | 'tags'>,
+) => [r.name, r.phone, r.population, r.employment, r.education, r.tags.join(';')].join('\u0000');
+const takeKeys = <T>(map: Map<string, T>, keys: Set<string>): T[] => {
+  const taken: T[] = [];
+  for (const key of keys) {
+    const value = map.get(key);
+    if (value === undefined) continue;
+    taken.push(value);
+    map.delete(key);
+  }
+  return taken;
+};
+const columns = <T>(rows: T[], ...pick: ((row: T) => unknown)[]) => pick.map((p) => rows.map(p));
+
+/**
+ * Writes checked rows in one transaction. Existing houses, residents and headed households are read
+ * first in a few set queries; the plan (new ids, changed fields, who joins which household) is made
+ * in memory, and only the differences are written with multi-row unnest statements of 10,000 rows.
+ * Only new ID numbers are encrypted. Imports are serialised by an advisory lock so the plan stays true.
+ */
+export async function writeImportRows(
+  manager: EntityManager,
+  cipher: PersonalDataCipher,
+  rows: ImportRow[],
+  heads: Map<string, ImportRow>,
+  onProgress: (written: number) => Promise<void>,
+): Promise<WriteCounts> {
+  const counts: WriteCounts = {
+    housesCreated: 0,
+    residentsCreated: 0,
+    residentsUpdated: 0,
+    householdsCreated: 0,
+  };
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('grid.resident-import'))`);
+  // The household's head may be inserted after the household within this transaction.
+  await manager.query('SET CONSTRAINTS household_head_resident_id_fkey DEFERRED');
+
+  const existing = new Map<string, ExistingResident>();
+  for (let start = 0; start < rows.length; start += 50_000) {
+    const found: ExistingResident[] = await manager.query(
+      `SELECT id, id_number_hash AS hash, household_id, name, phone, population, employment, education, tag_codes
+       FROM resident WHERE id_number_hash = ANY($1::bytea[])`,
+      [rows.slice(start, start + 50_000).map((r) => r.idHash)],
+    );
+    for (const r of found) existing.set(hex(r.hash), r);
+  }
+  const houseIds = new Map<string, string>(
+    (
+      await manager.query(
+        `SELECT id, building_id, unit, number FROM house WHERE building_id = ANY($1::uuid[])`,
+        [[...new Set(rows.map((r) => r.buildingId))]],
+      )
+    ).map((h: { id: string; building_id: string; unit: number; number: string }) => [
+      houseKey({ buildingId: h.building_id, unit: h.unit, houseNumber: h.number }),
+      h.id,
+    ]),
+  );
+  const headIds = [...heads.values()]
+    .map((h) => existing.get(h.idKey)?.id)
+    .filter((id): id is string => !!id);
+  const headedBy = new Map<string, string>(
+    (
+      await manager.query(
+        `SELECT id, head_resident_id FROM household WHERE head_resident_id = ANY($1::uuid[])`,
+        [headIds],
+      )
+    ).map((h: { id: string; head_resident_id: string }) => [h.head_resident_id, h.id]),
+  );
+
+  const residentIds = new Map(rows.map((r) => [r.idKey, existing.get(r.idKey)?.id ?? randomUUID()]));
+  const newHouses = new Map<string, { id: string; row: ImportRow }>();
+  for (const row of rows) {
+    const key = houseKey(row);
+    if (houseIds.has(key)) continue;
+    const id = randomUUID();
+    houseIds.set(key, id);
+    newHouses.set(key, { id, row });
+  }
+  // The household of each house in the file: the one its head already heads, a new one if the head is
+  // in no household yet, or none if the head is registered elsewhere (moves are explicit).
+  const householdOf = new Map<string, string | null>();
+  const newHouseholds = new Map<string, { id: string; houseId: string; row: ImportRow; headId: string }>();
+  for (const [key, head] of heads) {
+    const headId = residentIds.get(head.idKey) as string;
+    const old = existing.get(head.idKey);
+    const headed = headedBy.get(headId);
+    if (headed) householdOf.set(key, headed);
+    else if (old?.household_id) householdOf.set(key, null);
+    else {
+      const id = randomUUID();
+      householdOf.set(key, id);
+      newHouseholds.set(key, { id, houseId: houseIds.get(key) as string, row: head, headId });
+    }
+  }
+
+  // Statements of chunk n run while chunk n + 1 is prepared (encryption is the costly part), so the
+  // database and Node work side by side.
+  let running: Promise<void> = Promise.resolve();
+  let written = 0;
+  try {
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      const statements = prepareChunk(
+        chunk,
+        cipher,
+        { newHouses, newHouseholds, existing, residentIds, householdOf },
+        counts,
+      );
+      await running;
+      running = (async () => {
+        for (const [sql, params] of statements) await manager.query(sql, params);
+        written += chunk.length;
+        await onProgress(written);
+      })();
+      running.catch(() => undefined); // awaited above or below; this only marks it handled meanwhile
+    }
+    await running;
+  } catch (error) {
+    await running.catch(() => undefined);
+    if (isUniqueViolation(error))
+      throw conflict('Someone registered some of these houses or residents meanwhile; run the import again');
+    throw error;
+  }
+  return counts;
+}
+
+interface Plan {
+  newHouses: Map<string, { id: string; row: ImportRow }>;
+  newHouseholds: Map<string, { id: string; houseId: string; row: ImportRow; headId: string }>;
+  existing: Map<string, ExistingResident>;
+  residentIds: Map<string, string>;
+  householdOf: Map<string, string | null>;
+}
+
+function prepareChunk(
+  chunk: ImportRow[],
+  cipher: PersonalDataCipher,
+  plan: Plan,
+  counts: WriteCounts,
+): [string, unknown[]][] {
+  const statements: [string, unknown[]][] = [];
+  const keys = new Set(chunk.map(houseKey));
+  // A house and its household are written with the first chunk that mentions the house.
+  const houses = takeKeys(plan.newHouses, keys);
+  const households = takeKeys(plan.newHouseholds, keys);
+  if (houses.length)
+    statements.push([
+      `INSERT INTO house (id, building_id, grid_code, unit, floor, number, use)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::smallint[], $5::smallint[], $6::varchar[], $7::varchar[])`,
+      columns(
+        houses,
+        (h) => h.id,
+        (h) => h.row.buildingId,
+        (h) => h.row.gridCode,
+        (h) => h.row.unit,
+        (h) => h.row.floor,
+        (h) => h.row.houseNumber,
+        (h) => h.row.houseUse,
+      ),
+    ]);
+  counts.housesCreated += houses.length;
+  if (households.length)
+    statements.push([
+      `INSERT INTO household (id, house_id, grid_code, kind, head_resident_id)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::uuid[])`,
+      columns(
+        households,
+        (h) => h.id,
+        (h) => h.houseId,
+        (h) => h.row.gridCode,
+        (h) => h.row.householdKind,
+        (h) => h.headId,
+      ),
+    ]);
+  counts.householdsCreated += households.length;
+
+  const inserts: ImportRow[] = [];
+  const updates: { row: ImportRow; old: ExistingResident; householdId: string | null }[] = [];
+  for (const row of chunk) {
+    const old = plan.existing.get(row.idKey);
+    if (!old) {
+      inserts.push(row);
+      continue;
+    }
+    const householdId = plan.householdOf.get(houseKey(row)) ?? null;
+    const joins = !old.household_id && householdId ? householdId : null;
+    const oldFields = { ...old, population: old.population as Population, tags: old.tag_codes };
+    if (joins || fieldsOf(oldFields) !== fieldsOf(row)) updates.push({ row, old, householdId: joins });
+  }
+  if (inserts.length)
+    statements.push([
+      `INSERT INTO resident (id, grid_code, household_id, relation_to_head, name, gender, birth_date, id_number_cipher,
+         id_number_hash, id_number_masked, phone, population, employment, education, tag_codes)
+       SELECT i, g, hh, rel, n, s, b::date, c, h, m, p, pop, e, edu, string_to_array(t, ';')::varchar[]
+       FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[], $7::text[], $8::bytea[],
+         $9::bytea[], $10::varchar[], $11::varchar[], $12::varchar[], $13::varchar[], $14::varchar[], $15::text[])
+         AS x(i, g, hh, rel, n, s, b, c, h, m, p, pop, e, edu, t)`,
+      columns(
+        inserts,
+        (r) => plan.residentIds.get(r.idKey),
+        (r) => r.gridCode,
+        (r) => plan.householdOf.get(houseKey(r)) ?? null,
+        (r) => (plan.householdOf.get(houseKey(r)) ? r.relation : null),
+        (r) => r.name,
+        (r) => genderOfNationalId(r.idNumber),
+        (r) => birthDateOfNationalId(r.idNumber),
+        (r) => cipher.encrypt(r.idNumber),
+        (r) => r.idHash,
+        (r) => maskIdNumber(r.idNumber),
+        (r) => r.phone,
+        (r) => r.population,
+        (r) => r.employment,
+        (r) => r.education,
+        (r) => r.tags.join(';'),
+      ),
+    ]);
+  counts.residentsCreated += inserts.length;
+
+  // People already in a household keep it; people without one join their house's household.
+  if (updates.length)
+    statements.push([
+      `UPDATE resident r SET name = x.n, phone = x.p, population = x.pop, employment = x.e, education = x.edu,
+         tag_codes = string_to_array(x.t, ';')::varchar[],
+         household_id = coalesce(r.household_id, x.hh),
+         relation_to_head = CASE WHEN r.household_id IS NULL AND x.hh IS NOT NULL THEN x.rel ELSE r.relation_to_head END,
+         updated_at = now()
+       FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::text[],
+         $8::uuid[], $9::varchar[]) AS x(i, n, p, pop, e, edu, t, hh, rel)
+       WHERE r.id = x.i`,
+      columns(
+        updates,
+        (u) => u.old.id,
+        (u) => u.row.name,
+        (u) => u.row.phone,
+        (u) => u.row.population,
+        (u) => u.row.employment,
+        (u) => u.row.education,
+        (u) => u.row.tags.join(';'),
+        (u) => u.householdId,
+        (u) => u.row.relation,
+      ),
+    ]);
+  counts.residentsUpdated += updates.length;
+  return statements;
+}
