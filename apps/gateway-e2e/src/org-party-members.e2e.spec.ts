@@ -344,6 +344,45 @@ describe('party members through the gateway: assistants, identity boards, in-ser
     expect(board.partyIdentityBoard.edges.map((e) => e.node).filter((n) => n.inService)).toEqual([
       expect.objectContaining({ name: '赵为民', branchName: '汇川区教育局机关党支部' }),
     ]);
+
+    // He volunteers at his home community; a district member not registered there cannot be signed up.
+    const team = await run<{ createVolunteerTeam: { id: string } }>(
+      'zhuhai',
+      `mutation { createVolunteerTeam(input: { unitCode: "${ZHUHAI}", name: "珠海路在职党员服务队" }) { id } }`,
+    );
+    const activityId = (
+      await run<{ createVolunteerActivity: { id: string } }>(
+        'zhuhai',
+        `mutation($input: CreateVolunteerActivityInput!) { createVolunteerActivity(input: $input) { id } }`,
+        {
+          input: {
+            teamId: team.createVolunteerTeam.id,
+            title: '政策宣讲',
+            place: '珠海路社区活动室',
+            startsAt: '2026-11-08T01:00:00Z',
+            endsAt: '2026-11-08T03:00:00Z',
+            capacity: 5,
+          },
+        },
+      )
+    ).createVolunteerActivity.id;
+    const SIGN_UP = `mutation($input: SignUpVolunteerInput!) { signUpVolunteer(input: $input) { name } }`;
+    const signed = await run<{ signUpVolunteer: { name: string } }>('zhuhai', SIGN_UP, {
+      input: { activityId, partyMemberId: teacher },
+    });
+    expect(signed.signUpVolunteer.name).toBe('赵为民');
+    const director = await createMember('district', {
+      branchId: agency,
+      name: '钱局长',
+      status: 'FULL',
+      joinedOn: '1995-07-01',
+    });
+    expect(
+      failure(await send('zhuhai', SIGN_UP, { input: { activityId, partyMemberId: director } })),
+    ).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.partyMemberId',
+    });
   });
 
   it('records where a mobile member is, since when and the branch there, refusing bad whereabouts', async () => {

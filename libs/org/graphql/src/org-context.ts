@@ -73,7 +73,7 @@ export function createOrgContext(base: BaseContext, tokens: TokenSettings): OrgC
     partyIdentity: new PartyIdentityService(base.dataSource, partyMembers),
     partyPosts,
     partyMeetings: new PartyMeetingService(base.dataSource, base.auth, partyOrganizations),
-    volunteers: new VolunteerService(base.dataSource, base.auth),
+    volunteers: new VolunteerService(base.dataSource, base.auth, partyMembers),
     notifications: new NotificationService(base.dataSource, base.auth),
     publicServices: new PublicServiceService(base.dataSource, base.auth),
     community,

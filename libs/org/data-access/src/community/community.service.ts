@@ -14,6 +14,7 @@ import { AdminUnitEntity } from '../admin-unit/admin-unit.entity';
 import { isCalendarDate, todayIso } from '../calendar-date';
 import type { PartyOrganizationService } from '../party/party-organization.service';
 import { whereCodeInScope } from '../scope-filter';
+import { isUuid } from '../uuid';
 import {
   type CobuildingResource,
   CobuildingPairingEntity,
@@ -50,8 +51,6 @@ export interface RegisterCobuildingUnitInput {
   name: string;
   resources: CobuildingResource[];
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Residents' council (居民议事会) and co-building units (共驻共建). Both are led by the community's
@@ -96,7 +95,7 @@ export class CommunityService {
   async addTopic(input: AddCouncilTopicInput): Promise<CouncilTopicEntity> {
     const title = input.title.trim();
     if (title.length < 2 || title.length > 200) throw badInput('input.title', 'must be 2 to 200 characters');
-    if (input.ticketId != null && !UUID.test(input.ticketId))
+    if (input.ticketId != null && !isUuid(input.ticketId))
       throw badInput('input.ticketId', 'must be a ticket id (uuid)');
     const meeting = await this.manageableMeeting(input.meetingId, 'input.meetingId');
     if (meeting.publishedAt)

@@ -12,7 +12,9 @@ import {
 import { levelOfCode, significantPrefix } from '../admin-unit/admin-unit-code';
 import { AdminUnitEntity } from '../admin-unit/admin-unit.entity';
 import { PartyMemberEntity } from '../party/party-member.entity';
+import type { PartyMemberService } from '../party/party-member.service';
 import { whereCodeInScope } from '../scope-filter';
+import { isUuid } from '../uuid';
 import { VolunteerActivityEntity, VolunteerSignupEntity, VolunteerTeamEntity } from './volunteer.entity';
 
 export interface CreateVolunteerTeamInput {
@@ -44,8 +46,6 @@ export interface VolunteerActivityFilter {
   teamId?: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Volunteer teams, activities, sign-up, check-in/out and credited service time; scoped by party:* on the team's unit. */
 export class VolunteerService {
   private readonly teams: Repository<VolunteerTeamEntity>;
@@ -55,6 +55,7 @@ export class VolunteerService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly auth: AuthContext,
+    private readonly members: PartyMemberService,
   ) {
     this.teams = dataSource.getRepository(VolunteerTeamEntity);
     this.activities = dataSource.getRepository(VolunteerActivityEntity);
@@ -151,14 +152,16 @@ export class VolunteerService {
     const activity = await this.activities.findOneBy({ id: input.activityId });
     if (!activity) throw badInput('input.activityId', `no volunteer activity has id ${input.activityId}`);
     this.auth.assert(Permission.PARTY_MANAGE, activity.unitCode);
-    if (input.residentId != null && !UUID.test(input.residentId))
+    if (input.residentId != null && !isUuid(input.residentId))
       throw badInput('input.residentId', 'must be a resident id (uuid)');
     let name = input.name?.trim() ?? '';
     if (input.partyMemberId) {
-      const member = await this.dataSource
-        .getRepository(PartyMemberEntity)
-        .findOneBy({ id: input.partyMemberId });
-      if (!member) throw badInput('input.partyMemberId', `no party member has id ${input.partyMemberId}`);
+      const member = isUuid(input.partyMemberId)
+        ? await this.dataSource.getRepository(PartyMemberEntity).findOneBy({ id: input.partyMemberId })
+        : null;
+      // Members of other areas are unknown here, except in-service members registered at this one (双报到).
+      if (!member || !this.members.canRead(member))
+        throw badInput('input.partyMemberId', `no party member you may see has id ${input.partyMemberId}`);
       name ||= member.name;
     }
     if (name.length < 1 || name.length > 50)
