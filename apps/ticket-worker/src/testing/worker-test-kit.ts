@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import type { DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 import { openTestDatabase, testDatabaseUrl, type TestDatabase } from '@gridgov/platform-testing';
 import {
   SupervisionColor,
@@ -42,34 +42,46 @@ export const workerTestConfig = (...args: Parameters<typeof workerTestEnv>): Tic
 
 let counter = 0;
 
-/** A ticket row with a running clock at the given instants (the clock's own code is tested in data-access). */
+/** Ticket rows with a running clock at the given instants (the clock's own code is tested in data-access). */
+export async function insertRunningTickets(
+  dataSource: DataSource,
+  count: number,
+  clock: { warningAt: Date; deadlineAt: Date; redAt: Date },
+  fields: Partial<TicketEntity> = {},
+): Promise<TicketEntity[]> {
+  const rows = Array.from({ length: count }, () => {
+    counter += 1;
+    return {
+      number: `T-TEST-${counter}`,
+      gridCode: '520303001001001',
+      adminUnitCode: '520303001001',
+      handlingUnitCode: '520303001001',
+      categoryCode: 'CITY_MANAGEMENT.ROAD',
+      mode: TicketMode.COORDINATED,
+      status: TicketStatus.REPORTED,
+      channel: TicketChannel.GRID_WORKER,
+      title: `Timer test ${counter}`,
+      reporterId: '00000000-0000-4000-8000-00000000d3a0',
+      reportedAt: new Date(),
+      clockStage: 'ACCEPT' as const,
+      clockStartedAt: new Date(),
+      supervisionColor: SupervisionColor.GREEN,
+      slaVersion: 1,
+      ...clock,
+      ...fields,
+    };
+  });
+  const saved = await dataSource.manager.insert(TicketEntity, rows);
+  return dataSource.manager.findBy(TicketEntity, { id: In(saved.identifiers.map((i) => i['id'] as string)) });
+}
+
 export async function insertRunningTicket(
   dataSource: DataSource,
   clock: { warningAt: Date; deadlineAt: Date; redAt: Date },
   fields: Partial<TicketEntity> = {},
 ): Promise<TicketEntity> {
-  counter += 1;
-  const ticket = {
-    number: `T-TEST-${counter}`,
-    gridCode: '520303001001001',
-    adminUnitCode: '520303001001',
-    handlingUnitCode: '520303001001',
-    categoryCode: 'CITY_MANAGEMENT.ROAD',
-    mode: TicketMode.COORDINATED,
-    status: TicketStatus.REPORTED,
-    channel: TicketChannel.GRID_WORKER,
-    title: `Timer test ${counter}`,
-    reporterId: '00000000-0000-4000-8000-00000000d3a0',
-    reportedAt: new Date(),
-    clockStage: 'ACCEPT' as const,
-    clockStartedAt: new Date(),
-    supervisionColor: SupervisionColor.GREEN,
-    slaVersion: 1,
-    ...clock,
-    ...fields,
-  };
-  const saved = await dataSource.manager.insert(TicketEntity, ticket);
-  return dataSource.manager.findOneByOrFail(TicketEntity, { id: saved.identifiers[0].id as string });
+  const [ticket] = await insertRunningTickets(dataSource, 1, clock, fields);
+  return ticket;
 }
 
 /** Polls until `check` holds; fails naming `what` after `timeoutMs` (a wait, not a timing assertion). */
