@@ -27,3 +27,4 @@ export const gridReminderHandlers = (deps: GridJobDeps): JobHandler<never>[] => 
   new BroadcastRelayJob(deps.dataSource, deps.reminders, deps.retry),
   new BroadcastJob(deps.dataSource, deps.sms),
 ];
+export { createRegister, type FixtureResident } from './testing/register-fixture';

@@ -9,7 +9,9 @@ export {
   type NotificationRecipients,
 } from './notification-job';
 export { type HandlerOf, type HandlerTable, type JobHandler, jobHandlerTable, type JobNames } from './job-handler';
-export { type JobObserver, startJobWorker, type JobWorkerOptions } from './job-worker';
+export { type JobObserver, type RunningJobWorker, startJobWorker, type JobWorkerOptions } from './job-worker';
+export { createWorkerMetrics, type WorkerMetrics } from './worker-metrics';
+export { queueListEnv, workerCliOverrides } from './worker-cli';
 export { type DeadLetter, DeadLetterQueue, sendToDeadLetter } from './dead-letter';
 export { createSmsSender, FileSmsSink, HttpSmsSender, type SmsMessage, type SmsSender } from './channels/sms-sender';
 export {

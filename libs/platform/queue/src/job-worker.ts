@@ -5,8 +5,10 @@ import type { HandlerTable } from './job-handler';
 import { QueueName } from './queue-name';
 
 export interface JobObserver {
+  /** A job starts; `latenessMs` is how long after its due instant (creation, or creation + delay). */
+  started(job: Job, latenessMs: number): void;
   completed(job: Job): void;
-  failed(job: Job, final: boolean): void;
+  failed(job: Job, error: Error, final: boolean): void;
   /** Connection trouble and the like, outside any job. */
   error(error: Error): void;
 }
@@ -18,7 +20,18 @@ export interface JobWorkerOptions {
   connection: Redis;
   prefix: string;
   concurrency: number;
+  /** Job lock: a crashed worker's jobs run again this long after it stopped renewing them. */
+  lockDurationMs?: number;
   observer?: JobObserver;
+}
+
+export interface RunningJobWorker {
+  worker: Worker;
+  /**
+   * Takes no new jobs; running ones get `timeoutMs` to finish, then go back to the wait list for
+   * another replica (handlers are idempotent, so running one again is safe).
+   */
+  close(timeoutMs?: number): Promise<{ returned: number }>;
 }
 
 const isFinalAttempt = (job: Job, error: unknown) =>
@@ -29,11 +42,15 @@ const isFinalAttempt = (job: Job, error: unknown) =>
  * last attempt is copied to the dead-letter queue before the failure is recorded, so no crash
  * between the two loses it.
  */
-export function startJobWorker(options: JobWorkerOptions): { worker: Worker; close(): Promise<void> } {
+export function startJobWorker(options: JobWorkerOptions): RunningJobWorker {
   const deadLetters = new Queue(QueueName.DEAD_LETTER, { connection: options.connection, prefix: options.prefix });
+  const running = new Map<string, { job: Job; token: string | undefined }>();
+  const lockDuration = options.lockDurationMs ?? 30_000;
   const worker = new Worker(
     options.queue,
-    async (job: Job) => {
+    async (job: Job, token?: string) => {
+      options.observer?.started(job, Math.max(0, Date.now() - job.timestamp - (job.delay ?? 0)));
+      running.set(job.id as string, { job, token });
       const handler = options.handlers.get(job.name);
       try {
         if (!handler) throw new UnrecoverableError(`no handler for job ${job.name} on ${options.queue}`);
@@ -41,20 +58,40 @@ export function startJobWorker(options: JobWorkerOptions): { worker: Worker; clo
       } catch (error) {
         const final = isFinalAttempt(job, error);
         if (final) await sendToDeadLetter(deadLetters, job, error as Error);
-        options.observer?.failed(job, final);
+        options.observer?.failed(job, error as Error, final);
         throw error;
+      } finally {
+        running.delete(job.id as string);
       }
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency, autorun: true },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+      lockDuration,
+      stalledInterval: Math.max(250, Math.floor(lockDuration / 2)),
+    },
   );
   worker.on('completed', (job) => options.observer?.completed(job));
   // Without a listener an 'error' event (Redis gone for a moment) would crash the process.
   worker.on('error', (error) => options.observer?.error(error));
   return {
     worker,
-    async close() {
-      await worker.close();
+    async close(timeoutMs = 10_000) {
+      let timer: NodeJS.Timeout | undefined;
+      // worker.close() has no timeout of its own.
+      const timedOut = await Promise.race([
+        worker.close().then(() => false),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs))),
+      ]);
+      clearTimeout(timer);
+      const returned = timedOut ? running.size : 0;
+      if (timedOut) {
+        await Promise.all([...running.values()].map(({ job, token }) => job.moveToWait(token).catch(() => 0)));
+        await worker.close(true);
+      }
       await deadLetters.close();
+      return { returned };
     },
   };
 }

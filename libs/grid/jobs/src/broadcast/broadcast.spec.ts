@@ -73,15 +73,25 @@ describe('broadcast notices', () => {
   });
 
   it('texts each phone of the chosen grid once and nobody else', async () => {
-    const staff = new BroadcastService(db.dataSource, callerWith({ role: Role.COMMUNITY_STAFF, scopeCode: '520303001001' }));
-    const broadcast = await staff.create({ gridCodes: ['520303001001001'], title: '停水通知', message: '明日 8:00-12:00 停水' });
+    const staff = new BroadcastService(
+      db.dataSource,
+      callerWith({ role: Role.COMMUNITY_STAFF, scopeCode: '520303001001' }),
+    );
+    const broadcast = await staff.create({
+      gridCodes: ['520303001001001'],
+      title: '停水通知',
+      message: '明日 8:00-12:00 停水',
+    });
     await reminders.add('broadcast-relay', {});
     const sent = await eventually(async () => {
       const row = await db.dataSource.getRepository(BroadcastEntity).findOneByOrFail({ id: broadcast.id });
       return row.status === BroadcastStatus.SENT ? row : null;
     });
     expect(sent.recipients).toBe(3);
-    const lines = (await readFile(join(dir, 'sms.log'), 'utf8')).trim().split('\n').map((l) => l.split('\t'));
+    const lines = (await readFile(join(dir, 'sms.log'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
     expect(lines.map((l) => l[2]).sort()).toEqual(['13900000011', '13900000012']);
     expect(lines.every((l) => l[3] === '【停水通知】明日 8:00-12:00 停水')).toBe(true);
 
@@ -92,7 +102,10 @@ describe('broadcast notices', () => {
   });
 
   it('refuses grids outside the caller’s scope and unknown grids', async () => {
-    const gridWorker = new BroadcastService(db.dataSource, callerWith({ role: Role.GRID_WORKER, scopeCode: '520303001001001' }));
+    const gridWorker = new BroadcastService(
+      db.dataSource,
+      callerWith({ role: Role.GRID_WORKER, scopeCode: '520303001001001' }),
+    );
     await expect(
       gridWorker.create({ gridCodes: ['520303001001002'], title: '停电通知', message: '检修' }),
     ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });

@@ -31,7 +31,7 @@ const square = (west: number) => ({
   ],
 });
 
-/** Test data: unit grids with residents, created through the register's own services; returns resident ids by name. */
+/** Test data (for specs, also of the worker app): unit grids with residents, created through the register's own services; returns resident ids by name. */
 export async function createRegister(
   dataSource: DataSource,
   grids: Record<string, FixtureResident[]>,

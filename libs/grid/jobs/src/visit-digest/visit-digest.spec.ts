@@ -13,7 +13,10 @@ const DAY = 86_400_000;
 // one inbox notification to that grid's workers, carrying no names or resident ids.
 describe('visit digest', () => {
   const prefix = `test-${randomBytes(4).toString('hex')}`;
-  const connection = createRedisConnection(process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379', 'producer');
+  const connection = createRedisConnection(
+    process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    'producer',
+  );
   const notifications = new Queue(QueueName.NOTIFICATIONS, { connection, prefix });
   let db: TestDatabase;
   const now = new Date('2026-11-20T01:00:00Z');
@@ -49,7 +52,9 @@ describe('visit digest', () => {
 
   it('enqueues one digest per grid with residents due, with counts only', async () => {
     expect(await new VisitDigestJob(db.dataSource, notifications, () => now).run({})).toEqual({ grids: 2 });
-    const jobs = (await notifications.getJobs(['waiting'])).sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    const jobs = (await notifications.getJobs(['waiting'])).sort((a, b) =>
+      String(a.id).localeCompare(String(b.id)),
+    );
     expect(jobs.map((j) => j.id)).toEqual([
       'visit-digest-520303001001001-2026-11-20',
       'visit-digest-520303001001002-2026-11-20',
