@@ -132,7 +132,7 @@ describe('community services, council, co-building and inbox', () => {
     );
     const read = await run<{ councilMeeting: unknown }>(
       admin,
-      `query($id: ID!) { councilMeeting(id: $id) { kind publishedResult topics { title ticketId decision votesFor votesAgainst abstentions } } }`,
+      `query($id: ID!) { councilMeeting(id: $id) { kind publishedResult topics { title ticketId ticket { id } decision votesFor votesAgainst abstentions } } }`,
       { id: meetingId },
     );
     expect(read.councilMeeting).toEqual({
@@ -142,6 +142,7 @@ describe('community services, council, co-building and inbox', () => {
         {
           title: '3栋加装电梯',
           ticketId,
+          ticket: { id: ticketId },
           decision: '同意加装',
           votesFor: 15,
           votesAgainst: 2,

@@ -1,5 +1,6 @@
 import { AccountService } from '@gridgov/org-data-access';
 import { createOrgSubgraph } from '@gridgov/org-graphql';
+import { nationalIdCheckChar } from '@gridgov/grid-data-access';
 import { createGridSubgraph } from '@gridgov/grid-graphql';
 import { startTestGraph, type GraphQLResult, type TestGraph } from '@gridgov/platform-testing';
 
@@ -383,6 +384,31 @@ describe('party members through the gateway: assistants, identity boards, in-ser
       code: 'BAD_USER_INPUT',
       field: 'input.partyMemberId',
     });
+  });
+
+  it('links a member to a grid-service resident, read under grid-service’s own scope', async () => {
+    const idNumber = '52030319700101121' + nationalIdCheckChar('52030319700101121');
+    const resident = await run<{ createResident: { id: string } }>(
+      'admin',
+      `mutation($input: CreateResidentInput!) { createResident(input: $input) { id } }`,
+      { input: { gridCode: GRID, name: '孙居民', idNumber, population: 'REGISTERED' } },
+    );
+    const member = await createMember('zhuhai', {
+      branchId: gridBranch,
+      name: '孙居民',
+      status: 'FULL',
+      joinedOn: '1999-07-01',
+      residentId: resident.createResident.id,
+    });
+    const READ = `query($id: ID!) { partyMember(id: $id) { name resident { id name gridCode } } }`;
+    const asAdmin = await run<{ partyMember: unknown }>('admin', READ, { id: member });
+    expect(asAdmin.partyMember).toEqual({
+      name: '孙居民',
+      resident: { id: resident.createResident.id, name: '孙居民', gridCode: GRID },
+    });
+    // A party admin has no household:read, so grid-service gives them the member without the resident record.
+    const asParty = await send<{ partyMember: { resident: unknown } }>('zhuhai', READ, { id: member });
+    expect(asParty.data?.partyMember.resident).toBeNull();
   });
 
   it('records where a mobile member is, since when and the branch there, refusing bad whereabouts', async () => {

@@ -2,7 +2,7 @@ import type { SubgraphDefinition } from '@gridgov/platform-graphql';
 import { orgDatabase, seedOrgDemo, seedOrgPartyDemo, type TokenSettings } from '@gridgov/org-data-access';
 import { AccountResolver } from './account/account.resolver';
 import { AdminUnitResolver } from './admin-unit/admin-unit.resolver';
-import { CobuildingResolver, CouncilResolver } from './community/community.resolver';
+import { CobuildingResolver, CouncilResolver, CouncilTopicResolver } from './community/community.resolver';
 import { DepartmentResolver } from './department/department.resolver';
 import { OrgFactsResolver } from './facts/org-facts.resolver';
 import { GridPartyResolver, PartyGridBindingResolver } from './grid/grid-party.resolver';
@@ -38,6 +38,7 @@ export function createOrgSubgraph(tokens: TokenSettings): SubgraphDefinition<Org
       NotificationResolver,
       PublicServiceResolver,
       CouncilResolver,
+      CouncilTopicResolver,
       CobuildingResolver,
       OrgFactsResolver,
     ],

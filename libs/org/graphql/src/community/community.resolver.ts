@@ -1,7 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '@gridgov/platform-auth';
 import { PageArgs, paginate } from '@gridgov/platform-graphql';
-import type { CobuildingUnitEntity, CouncilMeetingEntity } from '@gridgov/org-data-access';
+import type {
+  CobuildingUnitEntity,
+  CouncilMeetingEntity,
+  CouncilTopicEntity,
+} from '@gridgov/org-data-access';
+import { TicketRef } from './ticket-ref.type';
 import type { OrgContext } from '../org-context';
 import {
   AddCouncilTopicInput,
@@ -82,6 +87,17 @@ export class CouncilResolver {
   @FieldResolver(() => [CouncilTopicType])
   topics(@Root() meeting: CouncilMeetingEntity, @Ctx() ctx: OrgContext) {
     return ctx.community.topicsOf(meeting.id);
+  }
+}
+
+@Resolver(() => CouncilTopicType)
+export class CouncilTopicResolver {
+  @FieldResolver(() => TicketRef, {
+    nullable: true,
+    description: 'The ticket the topic came from (ticket-service; null there when outside your scope).',
+  })
+  ticket(@Root() topic: CouncilTopicEntity): TicketRef | null {
+    return topic.ticketId ? { id: topic.ticketId } : null;
   }
 }
 

@@ -14,6 +14,7 @@ import {
 import { Permission } from '@gridgov/platform-auth';
 import { PageArgs, paginate } from '@gridgov/platform-graphql';
 import { IdentityDisplay, type PartyMemberEntity } from '@gridgov/org-data-access';
+import { ResidentRef } from '../grid/resident-ref.type';
 import type { OrgContext } from '../org-context';
 import { PartyPledgeType, PartyPostType } from '../party-life/party-life.type';
 import {
@@ -99,6 +100,14 @@ export class PartyMemberResolver {
     return member.mobileContactBranchId
       ? ctx.loaders.partyOrganizationById.load(member.mobileContactBranchId)
       : null;
+  }
+
+  @FieldResolver(() => ResidentRef, {
+    nullable: true,
+    description: 'The resident record in grid-service (its scope and masking rules apply).',
+  })
+  resident(@Root() member: PartyMemberEntity): ResidentRef | null {
+    return member.residentId ? { id: member.residentId } : null;
   }
 
   @FieldResolver(() => PartyOrganizationType, { nullable: true })
