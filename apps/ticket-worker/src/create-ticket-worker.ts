@@ -1,18 +1,18 @@
-import { type Job, Queue, Worker } from 'bullmq';
+import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createDataSource } from '@gridgov/platform-database';
 import { createLogger, createObservedApp, listen, type Logger } from '@gridgov/platform-observability';
-import { createRedisConnection, QueueName } from '@gridgov/platform-queue';
-import { seedDeadlineDemo, ticketDatabase } from '@gridgov/ticket-data-access';
 import {
-  createTicketJobHandlers,
-  handlerRegistry,
-  ensureTicketSchedules,
-  TicketJobName,
-  ticketProcessor,
-} from '@gridgov/ticket-jobs';
+  createRedisConnection,
+  createWorkerMetrics,
+  QueueName,
+  type RunningJobWorker,
+  startJobWorker,
+  type WorkerMetrics,
+} from '@gridgov/platform-queue';
+import { seedDeadlineDemo, ticketDatabase } from '@gridgov/ticket-data-access';
+import { ensureTicketSchedules, sweepNow, ticketJobTables } from '@gridgov/ticket-jobs';
 import { demoDataOn, type TicketWorkerConfig } from './ticket-worker.config';
-import { createWorkerMetrics, type WorkerMetrics } from './worker-metrics';
 
 export interface RunningTicketWorker {
   port: number;
@@ -57,48 +57,29 @@ export async function createTicketWorker(
     'ticket-worker',
     config.QUEUES.map((name) => (name === QueueName.TICKET_OUTBOX ? queues.outbox : queues.timers)),
   );
-  const registry = handlerRegistry(createTicketJobHandlers(dataSource, queues));
-
-  const running = new Map<string, { job: Job; token: string | undefined }>();
-  const workers = config.QUEUES.map((name) => {
-    const process = ticketProcessor(registry, name);
-    const worker = new Worker(
-      name,
-      async (job: Job, token?: string) => {
-        if (job.delay > 0)
-          metrics.lateness.observe({ queue: name, job: job.name }, Math.max(0, Date.now() - job.timestamp - job.delay) / 1000);
-        running.set(`${name}/${job.id}`, { job, token });
-        try {
-          return await process(job, token);
-        } finally {
-          running.delete(`${name}/${job.id}`);
-        }
-      },
-      {
-        connection: connection('worker'),
-        prefix,
-        concurrency: config.CONCURRENCY,
-        lockDuration: config.LOCK_DURATION_MS,
-        stalledInterval: Math.max(250, Math.floor(config.LOCK_DURATION_MS / 2)),
-        maxStalledCount: 5,
-      },
-    );
-    worker.on('completed', (job) => metrics.processed.inc({ queue: name, job: job.name }));
-    worker.on('failed', (job, error) => {
-      metrics.failed.inc({ queue: name, job: job?.name ?? 'unknown' });
-      log.warn({ queue: name, jobId: job?.id, err: error }, 'job failed');
-    });
-    worker.on('error', (error) => log.error({ queue: name, err: error }, 'worker error'));
-    return worker;
-  });
+  const observer = metrics.observer(
+    (error) => log.error({ err: error }, 'worker error'),
+    (job, error, final) => log.warn({ queue: job.queueName, job: job.name, jobId: job.id, final, err: error }, 'job failed'),
+  );
+  const tables = ticketJobTables(dataSource, queues);
+  const workers: RunningJobWorker[] = config.QUEUES.map((name) =>
+    startJobWorker({
+      queue: name,
+      handlers: tables[name],
+      connection: connection('worker'),
+      prefix,
+      concurrency: config.CONCURRENCY,
+      lockDurationMs: config.LOCK_DURATION_MS,
+      observer,
+    }),
+  );
 
   let scheduleCheck: NodeJS.Timeout | undefined;
   if (config.QUEUES.includes(QueueName.TICKET_OUTBOX)) {
     if (demoDataOn(config) && (await seedDeadlineDemo(dataSource))) log.info('deadline demo ticket seeded');
     const schedules = { relayEveryMs: config.RELAY_EVERY_MS, sweepEveryMs: config.SWEEP_EVERY_MS };
-    await ensureTicketSchedules(queues.outbox, schedules);
-    // A start is also a moment to reconcile, whether or not the schedules were there.
-    await queues.outbox.add(TicketJobName.TIMER_SWEEP, {}, { jobId: `${TicketJobName.TIMER_SWEEP}-start-${Date.now()}`, removeOnComplete: true, removeOnFail: 100 });
+    // A start is a moment to reconcile, whether or not the schedules were there.
+    if (!(await ensureTicketSchedules(queues.outbox, schedules))) await sweepNow(queues.outbox, 'start');
     scheduleCheck = setInterval(() => {
       ensureTicketSchedules(queues.outbox, schedules).then(
         (recreated) => recreated && log.warn('queue schedules were missing (Redis lost its data?): recreated, sweeping now'),
@@ -121,7 +102,10 @@ export async function createTicketWorker(
     async stop() {
       clearInterval(scheduleCheck);
       await http.close();
-      await closeWorkers(workers, running, config.SHUTDOWN_TIMEOUT_MS, log);
+      // No new jobs; running ones get the timeout, then go back to the queue for another replica.
+      const closed = await Promise.all(workers.map((w) => w.close(config.SHUTDOWN_TIMEOUT_MS)));
+      const returned = closed.reduce((n, c) => n + c.returned, 0);
+      if (returned) log.warn({ returned }, 'jobs still running at shutdown were returned to the queue');
       await Promise.all(Object.values(queues).map((q) => q.close()));
       // BullMQ leaves connections it was given open.
       for (const c of connections) c.disconnect();
@@ -129,27 +113,3 @@ export async function createTicketWorker(
     },
   };
 }
-
-/**
- * Graceful stop: no new jobs; running jobs get `timeoutMs` to finish, then go back to the wait list
- * for another replica (their effect is idempotent, so running one again is safe).
- */
-async function closeWorkers(
-  workers: Worker[],
-  running: Map<string, { job: Job; token: string | undefined }>,
-  timeoutMs: number,
-  log: Logger,
-): Promise<void> {
-  const closing = Promise.all(workers.map((w) => w.close()));
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = await Promise.race([
-    closing.then(() => false),
-    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs))),
-  ]);
-  clearTimeout(timer);
-  if (!timedOut) return;
-  log.warn({ jobs: running.size }, 'jobs still running at shutdown: returning them to the queue');
-  await Promise.all([...running.values()].map(({ job, token }) => job.moveToWait(token).catch(() => 0)));
-  await Promise.all(workers.map((w) => w.close(true)));
-}
-

@@ -1,20 +1,8 @@
-import { ConfigError, env, loadConfig, runtimeEnv, type EnvVar } from '@gridgov/platform-config';
-import { QueueName } from '@gridgov/platform-queue';
+import { env, loadConfig, runtimeEnv } from '@gridgov/platform-config';
+import { QueueName, queueListEnv, workerCliOverrides } from '@gridgov/platform-queue';
 
 /** The queues a ticket worker can run; each replica runs any subset (`--queues`). */
 export const TICKET_WORKER_QUEUES = [QueueName.TICKET_OUTBOX, QueueName.TICKET_TIMERS] as const;
-export type TicketWorkerQueue = (typeof TICKET_WORKER_QUEUES)[number];
-
-const queueList = (description: string): EnvVar<TicketWorkerQueue[]> => ({
-  description,
-  parse(raw, name) {
-    const names = (raw || TICKET_WORKER_QUEUES.join(',')).split(',').map((q) => q.trim()).filter(Boolean);
-    const unknown = names.filter((q) => !(TICKET_WORKER_QUEUES as readonly string[]).includes(q));
-    if (unknown.length || names.length === 0)
-      throw new Error(`${name}=${JSON.stringify(raw)} must list some of ${TICKET_WORKER_QUEUES.join(', ')} (${description})`);
-    return [...new Set(names)] as TicketWorkerQueue[];
-  },
-});
 
 /** Every variable ticket-worker reads, with its default. */
 export const ticketWorkerEnv = {
@@ -25,7 +13,7 @@ export const ticketWorkerEnv = {
   DATABASE_POOL_SIZE: env.int('connections in this worker’s pool', 5, { min: 1, max: 200 }),
   REDIS_URL: env.url('Redis URL of the BullMQ queues', undefined, ['redis:', 'rediss:']),
   QUEUE_PREFIX: env.string('BullMQ key prefix', 'bull'),
-  QUEUES: queueList('comma-separated queues this process works on (CLI --queues)'),
+  QUEUES: queueListEnv(TICKET_WORKER_QUEUES, 'comma-separated queues this process works on (CLI --queues)'),
   CONCURRENCY: env.int('jobs in flight per queue (CLI --concurrency)', 8, { min: 1, max: 1000 }),
   RELAY_EVERY_MS: env.int('how often the outbox relay runs', 1000, { min: 50 }),
   SWEEP_EVERY_MS: env.int('how often the reconciliation sweep runs', 300_000, { min: 1000 }),
@@ -43,21 +31,7 @@ export type TicketWorkerConfig = ReturnType<typeof loadTicketWorkerConfig>;
 
 /** Reads the environment; `--queues` and `--concurrency` on the command line win over it. */
 export const loadTicketWorkerConfig = (source: NodeJS.ProcessEnv = process.env, argv: string[] = []) =>
-  loadConfig(ticketWorkerEnv, { ...source, ...cliOverrides(argv) });
-
-function cliOverrides(argv: string[]): NodeJS.ProcessEnv {
-  const flags: Record<string, string> = { '--queues': 'QUEUES', '--concurrency': 'CONCURRENCY' };
-  const overrides: NodeJS.ProcessEnv = {};
-  const unknown: string[] = [];
-  argv.forEach((arg, i) => {
-    if (!arg.startsWith('--')) return;
-    const [flag, inline] = arg.split('=', 2);
-    if (flags[flag]) overrides[flags[flag]] = inline ?? argv[i + 1];
-    else unknown.push(`unknown option ${flag} (use --queues, --concurrency)`);
-  });
-  if (unknown.length) throw new ConfigError(unknown);
-  return overrides;
-}
+  loadConfig(ticketWorkerEnv, { ...source, ...workerCliOverrides(argv) });
 
 export function demoDataOn(config: TicketWorkerConfig): boolean {
   return config.DEMO_DATA === undefined ? config.NODE_ENV === 'development' : ['true', '1', 'yes'].includes(config.DEMO_DATA);

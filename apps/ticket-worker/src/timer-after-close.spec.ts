@@ -56,7 +56,7 @@ describe('a timer firing after its ticket was closed', () => {
 
     const sent = await notifications.getJobs(['waiting', 'delayed', 'completed']);
     expect(sent.map((j) => j.data.link)).not.toContain(`ticket:${closed.id}`);
-    expect(sent.map((j) => j.name).sort()).toEqual(['TICKET_COLOR_ORANGE', 'TICKET_COLOR_RED', 'TICKET_COLOR_YELLOW']);
-    expect(sent.find((j) => j.name === 'TICKET_COLOR_RED')?.data.recipients).toEqual({ leadersOfUnitCode: '520303001001' });
+    expect(sent.map((j) => j.data.template).sort()).toEqual(['TICKET_COLOR_ORANGE', 'TICKET_COLOR_RED', 'TICKET_COLOR_YELLOW']);
+    expect(sent.find((j) => j.data.template === 'TICKET_COLOR_RED')?.data.recipients).toEqual({ leadersOfUnitCode: '520303001001' });
   });
 });

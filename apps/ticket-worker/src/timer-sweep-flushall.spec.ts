@@ -61,7 +61,7 @@ const DAY = 24 * HOUR;
       expected.set(timerJobId(t.id, 'RESOLVE', TimerThreshold.ORANGE, 2), t.deadlineAt!.getTime());
       expected.set(timerJobId(t.id, 'RESOLVE', TimerThreshold.RED, 2), t.redAt!.getTime());
     }
-    const yellow = await insertRunningTicket(db.dataSource, clock(-1), { supervisionColor: SupervisionColor.YELLOW });
+    const yellow = await insertRunningTicket(db.dataSource, clock(-0.5), { supervisionColor: SupervisionColor.YELLOW });
     expected.set(timerJobId(yellow.id, 'ACCEPT', TimerThreshold.ORANGE, 1), yellow.deadlineAt!.getTime());
     expected.set(timerJobId(yellow.id, 'ACCEPT', TimerThreshold.RED, 1), yellow.redAt!.getTime());
     // Paused and closed tickets have no timers.

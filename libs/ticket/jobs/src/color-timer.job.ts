@@ -1,12 +1,13 @@
-import { DelayedError, type Queue } from 'bullmq';
+import { DelayedError, type Job, type Queue } from 'bullmq';
+import { enqueueNotification, type HandlerOf } from '@gridgov/platform-queue';
 import {
   type ColorThreshold,
   type TicketTimerService,
   timerJobId,
   type TimerStage,
 } from '@gridgov/ticket-data-access';
-import { colorRecipients, enqueueNotification, timerNotification } from './notification';
-import { type TicketJobData, type TicketJobHandler, TicketJobName } from './ticket-job';
+import { colorRecipients, timerNotification } from './notification';
+import type { TicketTimerJobMap } from './ticket-job';
 
 export interface ColorTimerPayload {
   ticketId: string;
@@ -21,22 +22,18 @@ export interface ColorTimerPayload {
  * the owner or the unit's leaders are notified and, where the policy asks, a RED ticket escalates.
  * A clock shifted by a suspension re-delays the job to the new instant.
  */
-export class ColorTimerJob implements TicketJobHandler<TicketJobName.COLOR_TIMER> {
-  readonly name = TicketJobName.COLOR_TIMER;
+export class ColorTimerJob implements HandlerOf<TicketTimerJobMap, 'color-timer'> {
+  readonly name = 'color-timer';
 
   constructor(
     private readonly timers: TicketTimerService,
     private readonly notifications: Queue,
   ) {}
 
-  async process(
-    payload: ColorTimerPayload,
-    job: TicketJobData<TicketJobName.COLOR_TIMER>,
-    token: string | undefined,
-  ): Promise<string> {
+  async run(payload: ColorTimerPayload, job: Job<ColorTimerPayload>): Promise<string> {
     const outcome = await this.timers.applyColor(payload, new Date());
     if (outcome.kind === 'early') {
-      await job.moveToDelayed(outcome.dueAt.getTime(), token);
+      await job.moveToDelayed(outcome.dueAt.getTime(), job.token);
       throw new DelayedError();
     }
     if (outcome.kind !== 'notify') return outcome.kind;

@@ -1,4 +1,3 @@
-import type { Queue } from 'bullmq';
 import { NotificationChannel, type NotificationJob, type NotificationRecipients } from '@gridgov/platform-queue';
 import { type ColorThreshold, type TimerFacts, TimerThreshold } from '@gridgov/ticket-data-access';
 
@@ -33,15 +32,4 @@ export function timerNotification(
     link: `ticket:${facts.ticketId}`,
     channels: [NotificationChannel.INBOX],
   };
-}
-
-/** Enqueues on NOTIFICATIONS; a completed notification is kept a week so a late repeat is still ignored. */
-export async function enqueueNotification(queue: Queue, notification: NotificationJob): Promise<void> {
-  await queue.add(notification.template, notification, {
-    jobId: notification.notificationId,
-    attempts: 8,
-    backoff: { type: 'exponential', delay: 2000 },
-    removeOnComplete: { age: 7 * 86_400 },
-    removeOnFail: { age: 14 * 86_400 },
-  });
 }

@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { TicketTimerService } from '@gridgov/ticket-data-access';
-import { type TicketJobHandler, TicketJobName } from './ticket-job';
+import type { HandlerOf } from '@gridgov/platform-queue';
+import type { TicketOutboxJobMap } from './ticket-job';
 import { applyTimerChanges } from './timer-queue';
 
 /** A relay run has no input: it drains whatever the outbox holds. */
@@ -10,8 +11,8 @@ export type OutboxRelayPayload = Record<string, never>;
  * Turns `ticket_outbox` rows into timer jobs, in batches, until the outbox is empty or the run has
  * used its time budget (the next scheduled run continues). Replicas share rows (SKIP LOCKED).
  */
-export class OutboxRelayJob implements TicketJobHandler<TicketJobName.OUTBOX_RELAY> {
-  readonly name = TicketJobName.OUTBOX_RELAY;
+export class OutboxRelayJob implements HandlerOf<TicketOutboxJobMap, 'outbox-relay'> {
+  readonly name = 'outbox-relay';
 
   constructor(
     private readonly timers: TicketTimerService,
@@ -19,7 +20,7 @@ export class OutboxRelayJob implements TicketJobHandler<TicketJobName.OUTBOX_REL
     private readonly options: { batchSize: number; budgetMs: number } = { batchSize: 200, budgetMs: 5_000 },
   ) {}
 
-  async process(): Promise<{ relayed: number }> {
+  async run(): Promise<{ relayed: number }> {
     const until = Date.now() + this.options.budgetMs;
     let relayed = 0;
     for (;;) {

@@ -1,7 +1,8 @@
-import { DelayedError, type Queue } from 'bullmq';
+import { DelayedError, type Job, type Queue } from 'bullmq';
+import { enqueueNotification, type HandlerOf } from '@gridgov/platform-queue';
 import { type TicketTimerService, timerJobId, type TimerThreshold } from '@gridgov/ticket-data-access';
-import { enqueueNotification, timerNotification } from './notification';
-import { type TicketJobData, type TicketJobHandler, TicketJobName } from './ticket-job';
+import { timerNotification } from './notification';
+import type { TicketTimerJobMap } from './ticket-job';
 
 export interface RatingTimerPayload {
   ticketId: string;
@@ -11,23 +12,19 @@ export interface RatingTimerPayload {
 }
 
 /** An unrated VERIFIED ticket: the reporter is reminded to rate it, and later it is closed as the policy says. */
-export class RatingTimerJob implements TicketJobHandler<TicketJobName.RATING_TIMER> {
-  readonly name = TicketJobName.RATING_TIMER;
+export class RatingTimerJob implements HandlerOf<TicketTimerJobMap, 'rating-timer'> {
+  readonly name = 'rating-timer';
 
   constructor(
     private readonly timers: TicketTimerService,
     private readonly notifications: Queue,
   ) {}
 
-  async process(
-    payload: RatingTimerPayload,
-    job: TicketJobData<TicketJobName.RATING_TIMER>,
-    token: string | undefined,
-  ): Promise<string> {
+  async run(payload: RatingTimerPayload, job: Job<RatingTimerPayload>): Promise<string> {
     const outcome = await this.timers.applyRating(payload, new Date());
     switch (outcome.kind) {
       case 'early':
-        await job.moveToDelayed(outcome.dueAt.getTime(), token);
+        await job.moveToDelayed(outcome.dueAt.getTime(), job.token);
         throw new DelayedError();
       case 'close':
         return (await this.timers.autoClose(payload.ticketId, outcome.expectedVersion, outcome.days))

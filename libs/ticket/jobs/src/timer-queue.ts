@@ -1,7 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { COLOR_THRESHOLDS, type TicketTimer, type TimerChanges } from '@gridgov/ticket-data-access';
-import { TicketJobName } from './ticket-job';
 
 const COLOR = new Set<string>(COLOR_THRESHOLDS);
 
@@ -15,7 +14,7 @@ const TIMER_OPTIONS = {
 
 /** A timer as a BullMQ delayed job: ids only, due at `dueAt`, job id deterministic. */
 export function timerJob(timer: TicketTimer, now = Date.now()) {
-  const name = COLOR.has(timer.threshold) ? TicketJobName.COLOR_TIMER : TicketJobName.RATING_TIMER;
+  const name = COLOR.has(timer.threshold) ? 'color-timer' : 'rating-timer';
   return {
     name,
     data: { ticketId: timer.ticketId, stage: timer.stage, threshold: timer.threshold, slaVersion: timer.slaVersion },

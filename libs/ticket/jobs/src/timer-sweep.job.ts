@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { TicketTimerService } from '@gridgov/ticket-data-access';
-import { type TicketJobHandler, TicketJobName } from './ticket-job';
+import type { HandlerOf } from '@gridgov/platform-queue';
+import type { TicketOutboxJobMap } from './ticket-job';
 import { applyTimerChanges, missingTimers } from './timer-queue';
 
 export type TimerSweepPayload = Record<string, never>;
@@ -9,8 +10,8 @@ export type TimerSweepPayload = Record<string, never>;
  * Reconciliation: PostgreSQL is the truth. Walks every ticket that should have timers and recreates
  * the jobs Redis lacks (after a FLUSHALL, a failover, a lost relay), so no deadline is lost.
  */
-export class TimerSweepJob implements TicketJobHandler<TicketJobName.TIMER_SWEEP> {
-  readonly name = TicketJobName.TIMER_SWEEP;
+export class TimerSweepJob implements HandlerOf<TicketOutboxJobMap, 'timer-sweep'> {
+  readonly name = 'timer-sweep';
 
   constructor(
     private readonly timers: TicketTimerService,
@@ -18,7 +19,7 @@ export class TimerSweepJob implements TicketJobHandler<TicketJobName.TIMER_SWEEP
     private readonly pageSize = 500,
   ) {}
 
-  async process(): Promise<{ checked: number; restored: number }> {
+  async run(): Promise<{ checked: number; restored: number }> {
     let checked = 0;
     let restored = 0;
     let after: string | null = null;
