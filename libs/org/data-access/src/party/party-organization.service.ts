@@ -214,10 +214,9 @@ export class PartyOrganizationService {
       where: { gridCode: In([...gridCodes]) },
       order: { organizationId: 'ASC' },
     });
+    const ids = [...new Set(bindings.map((b) => b.organizationId))];
     const visible = new Set(
-      (await this.findVisibleByIds([...new Set(bindings.map((b) => b.organizationId))]))
-        .filter((o) => o !== null)
-        .map((o) => o.id),
+      (ids.length ? await this.findVisibleByIds(ids) : []).filter((o) => o !== null).map((o) => o.id),
     );
     return gridCodes.map((code) =>
       bindings.filter((b) => b.gridCode === code && visible.has(b.organizationId)),
