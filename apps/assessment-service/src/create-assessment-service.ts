@@ -1,12 +1,19 @@
 import { startSubgraph, type RunningSubgraph } from '@gridgov/platform-graphql';
+import { createLogger } from '@gridgov/platform-observability';
+import { GatewayFactSource } from '@gridgov/assessment-data-access';
 import { createAssessmentSubgraph } from '@gridgov/assessment-graphql';
+import { enqueueDemoRuns, startAssessmentJobs } from '@gridgov/assessment-jobs';
 import type { AssessmentServiceConfig } from './assessment-service.config';
 
-export function createAssessmentService(
+/** The subgraph, and with Redis the scheduled runs (period ends; demo runs of the current period). */
+export async function createAssessmentService(
   config: AssessmentServiceConfig,
   overrides: { databaseSchema?: string } = {},
 ): Promise<RunningSubgraph> {
-  return startSubgraph(createAssessmentSubgraph(), {
+  const facts = config.ACCESS_TOKEN_SECRET
+    ? { gatewayUrl: () => config.GATEWAY_URL, accessTokenSecret: config.ACCESS_TOKEN_SECRET }
+    : undefined;
+  const subgraph = await startSubgraph(createAssessmentSubgraph({ facts }), {
     port: config.PORT,
     databaseUrl: config.DATABASE_URL,
     databaseSchema: overrides.databaseSchema,
@@ -16,4 +23,19 @@ export function createAssessmentService(
     logLevel: config.LOG_LEVEL,
     demoData: config.DEMO_DATA,
   });
+  if (!config.REDIS_URL || !facts) return subgraph;
+  const jobs = await startAssessmentJobs({
+    redisUrl: config.REDIS_URL,
+    dataSource: subgraph.dataSource,
+    facts: new GatewayFactSource(facts),
+    log: createLogger('assessment-jobs', config.LOG_LEVEL),
+  });
+  if (config.DEMO_DATA) await enqueueDemoRuns(jobs, subgraph.dataSource);
+  return {
+    ...subgraph,
+    async stop() {
+      await jobs.stop();
+      await subgraph.stop();
+    },
+  };
 }

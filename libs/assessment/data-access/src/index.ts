@@ -1,4 +1,8 @@
 import { AssessmentInitial1764100000000 } from './migrations/1764100000000-assessment-initial';
+import { AssessmentRuns1765300000000 } from './migrations/1765300000000-assessment-runs';
+import { AssessmentResultEntity } from './result/assessment-result.entity';
+import { AssessmentReviewEntity, AssessmentSurveyEntity } from './review/assessment-review.entity';
+import { AssessmentRunEntity } from './run/assessment-run.entity';
 import { AssessmentIndicatorEntity } from './scheme/assessment-indicator.entity';
 import { AssessmentSchemeEntity } from './scheme/assessment-scheme.entity';
 
@@ -9,7 +13,11 @@ export {
   AssessmentPeriodKind,
   AssessmentSchemeStatus,
   AssessmentSubjectKind,
+  type AssessmentRule,
   type CardThresholds,
+  ManualSource,
+  RuleEffect,
+  RuleOperator,
   type StarThresholds,
   TOTAL_SCALES,
 } from './scheme/assessment-kinds';
@@ -23,9 +31,35 @@ export {
   validateSchemeInput,
 } from './scheme/assessment-scheme.validation';
 
+export { AssessmentResultEntity } from './result/assessment-result.entity';
+export { AssessmentResultService, type PublishedSatisfaction } from './result/assessment-result.service';
+export { AssessmentReviewEntity, AssessmentSurveyEntity } from './review/assessment-review.entity';
+export {
+  AssessmentReviewService,
+  type CreateSurveyInput,
+  type EnterReviewInput,
+} from './review/assessment-review.service';
+export { type AssessmentPeriod, parsePeriod, periodAt } from './run/assessment-period';
+export { AssessmentRunEntity } from './run/assessment-run.entity';
+export { AssessmentRunService } from './run/assessment-run.service';
+export { type FiredRule, type IndicatorScore, type SubjectInputs, scoreSubject } from './run/assessment-scoring';
+export {
+  ASSESSMENT_SERVICE_ACCOUNT,
+  type FactSource,
+  GatewayFactSource,
+  type GatewayFactSourceOptions,
+} from './run/fact-source';
+
 /** The assessment schema: every table assessment-service owns, and its migrations in order. */
 export const assessmentDatabase = {
   schema: 'assessment',
-  entities: [AssessmentSchemeEntity, AssessmentIndicatorEntity],
-  migrations: [AssessmentInitial1764100000000],
+  entities: [
+    AssessmentSchemeEntity,
+    AssessmentIndicatorEntity,
+    AssessmentRunEntity,
+    AssessmentResultEntity,
+    AssessmentReviewEntity,
+    AssessmentSurveyEntity,
+  ],
+  migrations: [AssessmentInitial1764100000000, AssessmentRuns1765300000000],
 };

@@ -1,15 +1,43 @@
 import type { SubgraphDefinition } from '@gridgov/platform-graphql';
-import { assessmentDatabase, seedAssessmentDemo } from '@gridgov/assessment-data-access';
+import {
+  assessmentDatabase,
+  GatewayFactSource,
+  type GatewayFactSourceOptions,
+  seedAssessmentDemo,
+} from '@gridgov/assessment-data-access';
 import { createAssessmentContext, type AssessmentContext } from './assessment-context';
+import { assessmentReferences } from './assessment.reference';
+import {
+  AccountAssessmentsResolver,
+  AdminUnitColorCardResolver,
+  DepartmentAssessmentResolver,
+} from './federation/assessment-federation.resolver';
+import { AssessmentResultResolver } from './result/assessment-result.resolver';
+import { AssessmentReviewResolver } from './review/assessment-review.resolver';
 import { AssessmentSchemeResolver } from './scheme/assessment-scheme.resolver';
 
-/** The assessment subgraph: schemes and their indicators (runs, results and rankings follow). */
-export function createAssessmentSubgraph(): SubgraphDefinition<AssessmentContext> {
+/**
+ * The assessment subgraph: schemes, runs and immutable results, reviews and surveys, rankings,
+ * `Account.assessments`, `AdminUnit.colorCard`, `Department.assessment`. Without `facts` (SDL
+ * printing) runs and surveys are refused.
+ */
+export function createAssessmentSubgraph(
+  options: { facts?: GatewayFactSourceOptions } = {},
+): SubgraphDefinition<AssessmentContext> {
+  const facts = options.facts ? new GatewayFactSource(options.facts) : null;
   return {
     name: 'assessment',
-    resolvers: [AssessmentSchemeResolver],
+    resolvers: [
+      AssessmentSchemeResolver,
+      AssessmentResultResolver,
+      AssessmentReviewResolver,
+      AccountAssessmentsResolver,
+      AdminUnitColorCardResolver,
+      DepartmentAssessmentResolver,
+    ],
+    references: assessmentReferences,
     database: assessmentDatabase,
-    createContext: createAssessmentContext,
+    createContext: (base) => createAssessmentContext(base, facts),
     seedDemo: seedAssessmentDemo,
   };
 }

@@ -13,7 +13,7 @@ describe('assessment demo seed', () => {
   });
   afterAll(() => db?.drop());
 
-  it('creates the two 汇川区 schemes once, with weights adding up to 100', async () => {
+  it('creates the three 汇川区 schemes once, with weights adding up to 100', async () => {
     await Promise.all([seedAssessmentDemo(db.dataSource, log), seedAssessmentDemo(db.dataSource, log)]);
     await seedAssessmentDemo(db.dataSource, log);
     const rows = await db.dataSource.query(
@@ -23,6 +23,7 @@ describe('assessment demo seed', () => {
     );
     expect(rows).toEqual([
       { name: '社区季度亮牌', owner_unit_code: '520303', status: 'ACTIVE', indicators: 6, total: '100.00' },
+      { name: '红色文明榜积分', owner_unit_code: '520303', status: 'ACTIVE', indicators: 1, total: '100.00' },
       {
         name: '网格员月度评星定级',
         owner_unit_code: '520303',

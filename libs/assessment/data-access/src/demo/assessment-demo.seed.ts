@@ -6,6 +6,10 @@ import {
   AssessmentPeriodKind,
   AssessmentSchemeStatus,
   AssessmentSubjectKind,
+  type AssessmentRule,
+  ManualSource,
+  RuleEffect,
+  RuleOperator,
 } from '../scheme/assessment-kinds';
 import { AssessmentSchemeEntity } from '../scheme/assessment-scheme.entity';
 import { insertScheme } from '../scheme/assessment-scheme.service';
@@ -16,6 +20,35 @@ import {
 
 /** Huichuan district (汇川区), the org demo's district. */
 const DISTRICT = '520303';
+
+/** The rules of the field reports, as data. */
+export const DEMO_RULES: AssessmentRule[] = [
+  {
+    code: 'satisfaction_advanced',
+    description: '满意率低于90%不得评为先进',
+    input: Metric.TICKETS_SATISFACTION_RATE,
+    operator: RuleOperator.LT,
+    value: 0.9,
+    effect: RuleEffect.NOT_ADVANCED,
+  },
+  {
+    code: 'satisfaction_floor',
+    description: '满意率低于80%列入约谈复核',
+    input: Metric.TICKETS_SATISFACTION_RATE,
+    operator: RuleOperator.LT,
+    value: 0.8,
+    effect: RuleEffect.FLAG_REVIEW,
+  },
+  {
+    code: 'red_ticket',
+    description: '有红色督办事项的最高评三星',
+    input: Metric.TICKETS_RED_COUNT,
+    operator: RuleOperator.GT,
+    value: 0,
+    effect: RuleEffect.MAX_STARS,
+    stars: 3,
+  },
+];
 
 const SCHEMES: CreateAssessmentSchemeInput[] = [
   {
@@ -55,8 +88,15 @@ const SCHEMES: CreateAssessmentSchemeInput[] = [
         sourceMetric: Metric.VISITS_COMPLETION_RATE,
         weight: 10,
       },
-      { code: 'secretary_review', name: '社区书记评议', kind: Kind.MANUAL, weight: 10 },
+      {
+        code: 'secretary_review',
+        name: '社区书记评议',
+        kind: Kind.MANUAL,
+        manualSource: ManualSource.SECRETARY_REVIEW,
+        weight: 10,
+      },
     ],
+    rules: DEMO_RULES,
   },
   {
     name: '社区季度亮牌',
@@ -95,13 +135,43 @@ const SCHEMES: CreateAssessmentSchemeInput[] = [
         sourceMetric: Metric.HOUSEHOLDS_DATA_COMPLETENESS,
         weight: 10,
       },
-      { code: 'resident_survey', name: '群众满意度测评', kind: Kind.MANUAL, weight: 15 },
-      { code: 'leader_review', name: '领导评价', kind: Kind.MANUAL, weight: 15 },
+      {
+        code: 'resident_survey',
+        name: '群众满意度测评',
+        kind: Kind.MANUAL,
+        manualSource: ManualSource.SURVEY,
+        weight: 15,
+      },
+      {
+        code: 'leader_review',
+        name: '领导评价',
+        kind: Kind.MANUAL,
+        manualSource: ManualSource.LEADER_REVIEW,
+        weight: 15,
+      },
+    ],
+    rules: DEMO_RULES.slice(0, 2),
+  },
+  {
+    name: '红色文明榜积分',
+    subjectKind: AssessmentSubjectKind.PARTY_MEMBER,
+    periodKind: AssessmentPeriodKind.MONTH,
+    totalScale: 100,
+    ownerUnitCode: DISTRICT,
+    isPublic: true,
+    indicators: [
+      {
+        code: 'volunteer_hours',
+        name: '志愿服务时长',
+        kind: Kind.AUTOMATIC,
+        sourceMetric: Metric.VOLUNTEER_HOURS,
+        weight: 100,
+      },
     ],
   },
 ];
 
-/** Two ACTIVE schemes of 汇川区; skips any that exist (same owner and name), so it can run at every start. */
+/** Three ACTIVE schemes of 汇川区 (grid workers, communities, the honour board); skips any that exist (same owner and name), so it can run at every start. */
 export async function seedAssessmentDemo(dataSource: DataSource, log: Logger): Promise<void> {
   let created = 0;
   await dataSource.transaction(async (manager) => {

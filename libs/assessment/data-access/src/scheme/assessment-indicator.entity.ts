@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { AssessmentIndicatorKind, AssessmentMetric } from './assessment-kinds';
+import { AssessmentIndicatorKind, AssessmentMetric, ManualSource } from './assessment-kinds';
 
 /** numeric comes back from pg as a string; weights have two decimals, so a JS number is exact enough. */
 const numeric = { to: (value: number) => value, from: (value: string) => Number(value) };
@@ -25,6 +25,10 @@ export class AssessmentIndicatorEntity {
   /** Set exactly for AUTOMATIC indicators. */
   @Column({ type: 'varchar', length: 64, nullable: true })
   sourceMetric!: AssessmentMetric | null;
+
+  /** Set exactly for MANUAL indicators: who enters the scores. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  manualSource!: ManualSource | null;
 
   /** Percentage of the total score, two decimals; a scheme's weights add up to 100. */
   @Column({ type: 'numeric', precision: 5, scale: 2, transformer: numeric })

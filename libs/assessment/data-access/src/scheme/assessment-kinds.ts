@@ -39,6 +39,53 @@ export enum AssessmentMetric {
   TICKETS_RED_COUNT = 'tickets.redCount',
   VISITS_COMPLETION_RATE = 'visits.completionRate',
   HOUSEHOLDS_DATA_COMPLETENESS = 'households.dataCompleteness',
+  TICKETS_REWORK_RATE = 'tickets.reworkRate',
+  VOLUNTEER_HOURS = 'volunteer.hours',
+  PARTY_MEETING_COMPLIANCE = 'party.meetingCompliance',
+}
+
+/** Who enters a manual indicator's scores. */
+export enum ManualSource {
+  /** 群众满意度测评: sampled residents answer once each through a token. */
+  SURVEY = 'SURVEY',
+  /** 互督互评: reviewers in the subject's community, never the subject itself. */
+  PEER_REVIEW = 'PEER_REVIEW',
+  /** 社区书记评议: reviewers whose scope covers the subject's community. */
+  SECRETARY_REVIEW = 'SECRETARY_REVIEW',
+  /** 领导评价: reviewers scoped at a street or above. */
+  LEADER_REVIEW = 'LEADER_REVIEW',
+}
+
+export enum RuleOperator {
+  LT = 'LT',
+  LE = 'LE',
+  GT = 'GT',
+  GE = 'GE',
+}
+
+export enum RuleEffect {
+  /** Not eligible as advanced (先进). */
+  NOT_ADVANCED = 'NOT_ADVANCED',
+  /** Flagged for review (e.g. under the satisfaction floor). */
+  FLAG_REVIEW = 'FLAG_REVIEW',
+  /** Stars capped at `stars`. */
+  MAX_STARS = 'MAX_STARS',
+}
+
+/**
+ * A rule as data: when input `input` (a metric key such as `tickets.satisfactionRate`, or
+ * `indicator.<code>` for an indicator's 0–1 value) compares with `value`, apply the effect.
+ * A missing input never fires a rule.
+ */
+export interface AssessmentRule {
+  code: string;
+  description: string;
+  input: string;
+  operator: RuleOperator;
+  value: number;
+  effect: RuleEffect;
+  /** For MAX_STARS. */
+  stars?: number | null;
 }
 
 export const TOTAL_SCALES = [100, 1000] as const;

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import {
   AssessmentPeriodKind,
+  type AssessmentRule,
   AssessmentSchemeStatus,
   AssessmentSubjectKind,
   type CardThresholds,
@@ -45,6 +46,10 @@ export class AssessmentSchemeEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   cardThresholds!: CardThresholds | null;
+
+  /** Applied in order after scoring; see `AssessmentRule`. */
+  @Column({ type: 'jsonb' })
+  rules!: AssessmentRule[];
 
   /** Results are published on public boards (公示). */
   @Column({ type: 'boolean' })

@@ -80,6 +80,15 @@ export class AssessmentSchemeService {
     }
   }
 
+  /** DRAFT → ACTIVE: from then on the scheme is frozen and can be run. */
+  async activate(id: string): Promise<AssessmentSchemeEntity> {
+    const scheme = await this.get(id);
+    this.auth.assert(Permission.ASSESSMENT_MANAGE, scheme.ownerUnitCode);
+    if (scheme.status === AssessmentSchemeStatus.ACTIVE) throw conflict(`Scheme ${id} is ACTIVE already`);
+    await this.schemes.update({ id, status: AssessmentSchemeStatus.DRAFT }, { status: AssessmentSchemeStatus.ACTIVE });
+    return this.schemes.findOneByOrFail({ id });
+  }
+
   async get(id: string): Promise<AssessmentSchemeEntity> {
     this.auth.assertAnywhere(Permission.ASSESSMENT_READ);
     const scheme = UUID.test(id) ? await this.schemes.findOneBy({ id }) : null;

@@ -3,7 +3,10 @@ import {
   AssessmentIndicatorKind,
   AssessmentMetric,
   AssessmentPeriodKind,
+  type AssessmentRule,
   AssessmentSubjectKind,
+  ManualSource,
+  RuleEffect,
   type CardThresholds,
   type StarThresholds,
   TOTAL_SCALES,
@@ -16,6 +19,8 @@ export interface AssessmentIndicatorInput {
   name: string;
   kind: AssessmentIndicatorKind;
   sourceMetric?: AssessmentMetric | null;
+  /** MANUAL indicators only; defaults to SECRETARY_REVIEW. */
+  manualSource?: ManualSource | null;
   weight: number;
 }
 
@@ -30,6 +35,7 @@ export interface CreateAssessmentSchemeInput {
   cardThresholds?: CardThresholds | null;
   isPublic?: boolean | null;
   indicators: AssessmentIndicatorInput[];
+  rules?: AssessmentRule[] | null;
 }
 
 /** Input after validation: trimmed, owner as significant prefix, indicators numbered. */
@@ -44,8 +50,10 @@ export interface ValidSchemeInput {
   isPublic: boolean;
   indicators: (Required<AssessmentIndicatorInput> & {
     sourceMetric: AssessmentMetric | null;
+    manualSource: ManualSource | null;
     position: number;
   })[];
+  rules: AssessmentRule[];
 }
 
 export const MAX_INDICATORS = 50;
@@ -82,6 +90,7 @@ export function validateSchemeInput(input: CreateAssessmentSchemeInput): ValidSc
   checkStarThresholds(problems, input.starThresholds ?? null, scale);
   checkCardThresholds(problems, input.cardThresholds ?? null, scale);
   checkIndicators(problems, input.indicators);
+  checkRules(problems, input.rules ?? [], input.indicators);
   problems.throwIfAny();
 
   return {
@@ -100,8 +109,21 @@ export function validateSchemeInput(input: CreateAssessmentSchemeInput): ValidSc
       name: indicator.name.trim(),
       kind: indicator.kind,
       sourceMetric: indicator.sourceMetric ?? null,
+      manualSource:
+        indicator.kind === AssessmentIndicatorKind.MANUAL
+          ? (indicator.manualSource ?? ManualSource.SECRETARY_REVIEW)
+          : null,
       weight: toHundredths(indicator.weight)! / 100,
       position: i + 1,
+    })),
+    rules: (input.rules ?? []).map((rule) => ({
+      code: rule.code.trim(),
+      description: rule.description.trim(),
+      input: rule.input.trim(),
+      operator: rule.operator,
+      value: rule.value,
+      effect: rule.effect,
+      stars: rule.effect === RuleEffect.MAX_STARS ? rule.stars : null,
     })),
   };
 }
@@ -198,6 +220,7 @@ function checkIndicators(problems: InputProblems, indicators: AssessmentIndicato
         `${field}.sourceMetric`,
         'an automatic indicator needs a source metric',
       );
+      problems.check(!indicator.manualSource, `${field}.manualSource`, 'only manual indicators have a manual source');
     } else {
       problems.check(
         metric === null,
@@ -220,4 +243,33 @@ function checkIndicators(problems: InputProblems, indicators: AssessmentIndicato
   if (weightsValid && total !== 10_000) {
     problems.add('input.indicators', `weights add up to ${total / 100}%; they must add up to exactly 100%`);
   }
+}
+
+const MAX_RULES = 20;
+
+/** A rule reads a metric key or `indicator.<code>` of this scheme. */
+function checkRules(problems: InputProblems, rules: AssessmentRule[], indicators: AssessmentIndicatorInput[]): void {
+  if (rules.length > MAX_RULES) {
+    problems.add('input.rules', `must list at most ${MAX_RULES} rules`);
+    return;
+  }
+  const codes = new Set(indicators.map((indicator) => `indicator.${indicator.code.trim()}`));
+  rules.forEach((rule, i) => {
+    const field = `input.rules[${i}]`;
+    problems.check(INDICATOR_CODE.test(rule.code.trim()), `${field}.code`, 'must start with a letter, at most 40 characters');
+    problems.check(rule.description.trim().length >= 2, `${field}.description`, 'must say what the rule means');
+    problems.check(
+      METRICS.has(rule.input.trim()) || codes.has(rule.input.trim()),
+      `${field}.input`,
+      'must be a metric key such as tickets.satisfactionRate or indicator.<code of this scheme>',
+    );
+    problems.check(Number.isFinite(rule.value), `${field}.value`, 'must be a number');
+    if (rule.effect === RuleEffect.MAX_STARS) {
+      problems.check(
+        Number.isInteger(rule.stars) && (rule.stars as number) >= 0 && (rule.stars as number) <= STAR_LEVELS,
+        `${field}.stars`,
+        `a MAX_STARS rule needs stars from 0 to ${STAR_LEVELS}`,
+      );
+    }
+  });
 }

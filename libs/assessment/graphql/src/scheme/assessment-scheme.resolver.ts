@@ -48,6 +48,12 @@ export class AssessmentSchemeResolver {
     return ctx.schemes.create(input);
   }
 
+  @Authorized(Permission.ASSESSMENT_MANAGE)
+  @Mutation(() => AssessmentSchemeType, { description: 'DRAFT → ACTIVE: frozen from then on, and runnable.' })
+  activateAssessmentScheme(@Ctx() ctx: AssessmentContext, @Arg('id', () => ID) id: string): Promise<AssessmentSchemeEntity> {
+    return ctx.schemes.activate(id);
+  }
+
   @FieldResolver(() => [AssessmentIndicatorType])
   indicators(@Root() scheme: AssessmentSchemeEntity, @Ctx() ctx: AssessmentContext) {
     return ctx.loaders.indicatorsBySchemeId.load(scheme.id);

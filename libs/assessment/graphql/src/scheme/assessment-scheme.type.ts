@@ -6,6 +6,9 @@ import {
   AssessmentPeriodKind,
   AssessmentSchemeStatus,
   AssessmentSubjectKind,
+  ManualSource,
+  RuleEffect,
+  RuleOperator,
 } from '@gridgov/assessment-data-access';
 
 registerEnumType(AssessmentSubjectKind, {
@@ -18,6 +21,41 @@ registerEnumType(AssessmentSchemeStatus, {
   description: 'DRAFT may change; ACTIVE is frozen (results refer to it).',
 });
 registerEnumType(AssessmentIndicatorKind, { name: 'AssessmentIndicatorKind' });
+registerEnumType(ManualSource, {
+  name: 'AssessmentManualSource',
+  description: 'Who enters a manual indicator: resident survey, peer, community secretary or leaders.',
+});
+registerEnumType(RuleOperator, { name: 'AssessmentRuleOperator' });
+registerEnumType(RuleEffect, {
+  name: 'AssessmentRuleEffect',
+  description: 'NOT_ADVANCED: not eligible as advanced; FLAG_REVIEW: flagged for review; MAX_STARS: stars capped.',
+});
+
+@ObjectType('AssessmentRule', { description: 'A rule as data: when `input` compares with `value`, apply `effect`.' })
+@InputType('AssessmentRuleInput')
+export class AssessmentRuleType {
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => String, { description: 'A metric key (tickets.satisfactionRate …) or indicator.<code> of this scheme (0–1).' })
+  input!: string;
+
+  @Field(() => RuleOperator)
+  operator!: RuleOperator;
+
+  @Field(() => Float)
+  value!: number;
+
+  @Field(() => RuleEffect)
+  effect!: RuleEffect;
+
+  @Field(() => Int, { nullable: true, description: 'For MAX_STARS (0–5).' })
+  stars?: number | null;
+}
+
 registerEnumType(AssessmentMetric, {
   name: 'AssessmentMetric',
   description: 'The statistic an automatic indicator is computed from.',
@@ -48,6 +86,9 @@ export class AssessmentIndicatorType {
 
   @Field(() => AssessmentMetric, { nullable: true, description: 'Set for automatic indicators.' })
   sourceMetric!: AssessmentMetric | null;
+
+  @Field(() => ManualSource, { nullable: true, description: 'Set for manual indicators: who enters scores.' })
+  manualSource!: ManualSource | null;
 
   @Field(() => Float, {
     description: 'Percentage of the total score (two decimals); a scheme’s weights add up to 100.',
@@ -94,6 +135,9 @@ export class AssessmentSchemeType {
   @Field(() => CardThresholdsType, { nullable: true })
   cardThresholds!: CardThresholdsType | null;
 
+  @Field(() => [AssessmentRuleType], { description: 'Applied in order after scoring.' })
+  rules!: AssessmentRuleType[];
+
   @Field(() => Boolean, { description: 'Results are published on public boards (公示).' })
   isPublic!: boolean;
 
@@ -139,6 +183,9 @@ export class AssessmentIndicatorInput {
   })
   sourceMetric?: AssessmentMetric | null;
 
+  @Field(() => ManualSource, { nullable: true, description: 'MANUAL only; defaults to SECRETARY_REVIEW.' })
+  manualSource?: ManualSource | null;
+
   @Field(() => Float, { description: 'Percentage above 0 with at most two decimals.' })
   weight!: number;
 }
@@ -177,6 +224,9 @@ export class CreateAssessmentSchemeInput {
 
   @Field(() => [AssessmentIndicatorInput], { description: 'In order; weights must add up to exactly 100.' })
   indicators!: AssessmentIndicatorInput[];
+
+  @Field(() => [AssessmentRuleType], { nullable: true, description: 'Rules as data, applied in order.' })
+  rules?: AssessmentRuleType[] | null;
 }
 
 @InputType('AssessmentSchemeFilter')

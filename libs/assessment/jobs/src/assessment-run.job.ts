@@ -1,0 +1,113 @@
+import { Queue, Worker, type Job } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import {
+  AssessmentPeriodKind,
+  AssessmentRunEntity,
+  AssessmentRunService,
+  AssessmentSchemeEntity,
+  AssessmentSchemeStatus,
+  type FactSource,
+  parsePeriod,
+  periodAt,
+} from '@gridgov/assessment-data-access';
+import { createRedisConnection } from '@gridgov/platform-queue';
+import type { Logger } from '@gridgov/platform-observability';
+
+export const ASSESSMENT_RUN_QUEUE = 'assessment-runs';
+
+/** Only ids and period keys travel through Redis. */
+export type AssessmentJobData =
+  | { kind: 'period-end'; periodKind: AssessmentPeriodKind }
+  | { kind: 'run'; schemeId: string; period: string };
+
+/** Just after each period ends, China time: the previous period of every ACTIVE scheme of that kind is run. */
+const PERIOD_END_PATTERNS: Record<AssessmentPeriodKind, string> = {
+  [AssessmentPeriodKind.MONTH]: '30 0 1 * *',
+  [AssessmentPeriodKind.QUARTER]: '30 0 1 1,4,7,10 *',
+  [AssessmentPeriodKind.YEAR]: '30 0 1 1 *',
+};
+
+/** Retries cover a gateway that is not up yet (start-up) or a subgraph that is briefly down. */
+const RUN_JOB_OPTIONS = { attempts: 20, backoff: { type: 'fixed', delay: 5_000 }, removeOnComplete: 100, removeOnFail: 500 };
+
+export interface AssessmentJobsOptions {
+  redisUrl: string;
+  /** BullMQ key prefix (tests use a unique one). */
+  prefix?: string;
+  dataSource: DataSource;
+  facts: FactSource;
+  log: Logger;
+}
+
+/** Handles one job: a scheduled period end (every ACTIVE scheme of that kind) or one scheme's run. */
+export async function processAssessmentJob(
+  data: AssessmentJobData,
+  runs: AssessmentRunService,
+  dataSource: DataSource,
+  now = new Date(),
+): Promise<AssessmentRunEntity[]> {
+  const schemes = dataSource.getRepository(AssessmentSchemeEntity);
+  if (data.kind === 'run') {
+    const scheme = await schemes.findOneByOrFail({ id: data.schemeId });
+    return [await runs.run(scheme, parsePeriod(scheme.periodKind, data.period), null)];
+  }
+  const due = await schemes.findBy({ periodKind: data.periodKind, status: AssessmentSchemeStatus.ACTIVE });
+  const period = periodAt(data.periodKind, now, -1);
+  const done: AssessmentRunEntity[] = [];
+  for (const scheme of due) done.push(await runs.run(scheme, period, null));
+  return done;
+}
+
+/** The worker and the period-end schedules of assessment runs; runs inside assessment-service. */
+export async function startAssessmentJobs(options: AssessmentJobsOptions) {
+  const connection = createRedisConnection(options.redisUrl, 'worker');
+  const queue = new Queue<AssessmentJobData>(ASSESSMENT_RUN_QUEUE, { connection, prefix: options.prefix });
+  const runs = new AssessmentRunService(options.dataSource, options.facts);
+  for (const periodKind of Object.values(AssessmentPeriodKind)) {
+    await queue.upsertJobScheduler(
+      `period-end-${periodKind}`,
+      { pattern: PERIOD_END_PATTERNS[periodKind], tz: 'Asia/Shanghai' },
+      { name: 'period-end', data: { kind: 'period-end', periodKind }, opts: RUN_JOB_OPTIONS },
+    );
+  }
+  const worker = new Worker<AssessmentJobData>(
+    ASSESSMENT_RUN_QUEUE,
+    async (job: Job<AssessmentJobData>) => {
+      const done = await processAssessmentJob(job.data, runs, options.dataSource);
+      options.log.info({ job: job.name, runs: done.map((r) => `${r.schemeId} ${r.period} v${r.version}`) }, 'assessment runs done');
+    },
+    { connection: createRedisConnection(options.redisUrl, 'worker'), prefix: options.prefix, concurrency: 1 },
+  );
+  worker.on('failed', (job, error) =>
+    options.log.warn({ job: job?.name, attempt: job?.attemptsMade, err: error }, 'assessment run failed; will retry'),
+  );
+  return {
+    queue,
+    worker,
+    /** Runs a scheme's period once, soon (deduplicated by scheme and period while the job exists). */
+    enqueueRun: (schemeId: string, period: string) =>
+      queue.add('run', { kind: 'run', schemeId, period }, { ...RUN_JOB_OPTIONS, jobId: `run-${schemeId}-${period}` }),
+    async stop() {
+      await worker.close();
+      await queue.close();
+      await connection.quit();
+    },
+  };
+}
+
+/**
+ * Demo data: the current period of every ACTIVE scheme that has no run yet is run by the worker
+ * as soon as the gateway answers, so `npm start` shows results.
+ */
+export async function enqueueDemoRuns(
+  jobs: { enqueueRun(schemeId: string, period: string): Promise<unknown> },
+  dataSource: DataSource,
+  now = new Date(),
+): Promise<void> {
+  const schemes = await dataSource.getRepository(AssessmentSchemeEntity).findBy({ status: AssessmentSchemeStatus.ACTIVE });
+  for (const scheme of schemes) {
+    const period = periodAt(scheme.periodKind, now).key;
+    if (await dataSource.getRepository(AssessmentRunEntity).existsBy({ schemeId: scheme.id, period })) continue;
+    await jobs.enqueueRun(scheme.id, period);
+  }
+}
