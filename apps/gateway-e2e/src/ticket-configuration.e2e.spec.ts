@@ -142,4 +142,60 @@ describe('ticket configuration through the gateway', () => {
       dispatches: [{ departmentId: ENVIRONMENT, role: 'LEAD' }],
     });
   });
+
+  it('lets platform admins set SLA policies and 2027 calendar days, and nobody else', async () => {
+    const policy = {
+      categoryPrefix: 'SAFETY_PRODUCTION.GAS',
+      mode: 'EMERGENCY',
+      unitLevel: 'DISTRICT',
+      accept: { amount: 15, unit: 'MINUTES' },
+      resolve: { amount: 12, unit: 'HOURS' },
+      verify: { amount: 2, unit: 'HOURS' },
+      warningRatio: 0.5,
+    };
+    const create = `mutation($input: SlaPolicyInput!) {
+      createSlaPolicy(input: $input) { retimedTickets policy { id categoryPrefix accept { amount unit } warningRatio } }
+    }`;
+    const denied = await graph.query(create, { input: policy }, tokens['district.admin']);
+    expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const bad = await graph.query(
+      create,
+      { input: { ...policy, warningRatio: 1.5 } },
+      tokens['platform.admin'],
+    );
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.warningRatio' });
+    const created = await graph.query<{ createSlaPolicy: { policy: { id: string } } }>(
+      create,
+      { input: policy },
+      tokens['platform.admin'],
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createSlaPolicy).toMatchObject({
+      retimedTickets: 0,
+      policy: {
+        categoryPrefix: 'SAFETY_PRODUCTION.GAS',
+        accept: { amount: 15, unit: 'MINUTES' },
+        warningRatio: 0.5,
+      },
+    });
+    const listed = await graph.query<{ slaPolicies: { id: string }[] }>(
+      `{ slaPolicies(mode: EMERGENCY) { id categoryPrefix unitLevel } }`,
+      {},
+      tokens['zhuhai.staff'],
+    );
+    expect(listed.data!.slaPolicies.map((p) => p.id)).toContain(created.data!.createSlaPolicy.policy.id);
+
+    const setDay = `mutation($input: CalendarDayInput!) { setCalendarDay(input: $input) { day working name } }`;
+    const holiday = { day: '2027-10-01', working: false, name: '国庆节' };
+    expect(
+      (await graph.query(setDay, { input: holiday }, tokens['district.admin'])).errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect((await graph.query(setDay, { input: holiday }, tokens['platform.admin'])).errors).toBeUndefined();
+    const year = await graph.query<{ workingCalendar: unknown[] }>(
+      `{ workingCalendar(year: 2027) { day working name } }`,
+      {},
+      tokens['zhuhai.staff'],
+    );
+    expect(year.data?.workingCalendar).toEqual([holiday]);
+  });
 });

@@ -7,6 +7,8 @@ import { TicketOverdue1764600000000 } from './migrations/1764600000000-ticket-ov
 import { TicketCatalogue1765400000000 } from './migrations/1765400000000-ticket-catalogue';
 import { TicketResponsibility1765400100000 } from './migrations/1765400100000-ticket-responsibility';
 import { ResponsibilityRuleEntity } from './responsibility/responsibility-rule.entity';
+import { TicketSlaAdmin1765400200000 } from './migrations/1765400200000-ticket-sla-admin';
+import { SlaPolicyEntity } from './sla/sla-policy.entity';
 import { TicketSupervision1764500000000 } from './migrations/1764500000000-ticket-supervision';
 import { TicketTimers1765100000000 } from './migrations/1765100000000-ticket-timers';
 import { TicketSupervisionEntity } from './supervision/ticket-supervision.entity';
@@ -25,6 +27,14 @@ export { TicketCategoryEntity } from './catalogue/ticket-category.entity';
 export { type NewCategoryInput, TicketCategoryService } from './catalogue/ticket-category.service';
 export { ResponsibilityRuleEntity } from './responsibility/responsibility-rule.entity';
 export { type ResponsibilityRuleInput, ResponsibilityService } from './responsibility/responsibility.service';
+export { SlaPolicyEntity, UNIT_LEVELS, type UnitLevel } from './sla/sla-policy.entity';
+export { SlaUnit } from './sla/sla-policy';
+export { type SlaPolicyChange, type SlaPolicyInput, SlaPolicyService } from './sla/sla-policy.service';
+export {
+  type CalendarDay,
+  type CalendarDayInput,
+  WorkingCalendarService,
+} from './sla/working-calendar.service';
 export { DEMO_REPORTER_ID, seedTicketDemo } from './demo/ticket-demo.seed';
 export { TicketEventEntity } from './ticket/ticket-event.entity';
 export {
@@ -72,6 +82,7 @@ export const ticketDatabase = {
     TicketSupervisionEntity,
     TicketCategoryEntity,
     ResponsibilityRuleEntity,
+    SlaPolicyEntity,
   ],
   migrations: [
     TicketInitial1764100000000,
@@ -84,5 +95,6 @@ export const ticketDatabase = {
     TicketTimers1765100000000,
     TicketCatalogue1765400000000,
     TicketResponsibility1765400100000,
+    TicketSlaAdmin1765400200000,
   ],
 };

@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { BaseContext } from '@gridgov/platform-graphql';
 import {
   ResponsibilityService,
+  SlaPolicyService,
+  WorkingCalendarService,
   TicketCategoryService,
   type TicketDispatchEntity,
   type TicketEntity,
@@ -17,6 +19,8 @@ export interface TicketContext extends BaseContext {
   tickets: TicketService;
   categories: TicketCategoryService;
   responsibility: ResponsibilityService;
+  slaPolicies: SlaPolicyService;
+  calendar: WorkingCalendarService;
   workflow: TicketWorkflowService;
   supervision: TicketSupervisionService;
   stats: TicketStatsService;
@@ -37,6 +41,8 @@ export function createTicketContext(base: BaseContext): TicketContext {
     tickets,
     categories: new TicketCategoryService(base.dataSource, base.auth),
     responsibility: new ResponsibilityService(base.dataSource, base.auth),
+    slaPolicies: new SlaPolicyService(base.dataSource, base.auth),
+    calendar: new WorkingCalendarService(base.dataSource, base.auth),
     workflow: new TicketWorkflowService(base.dataSource, base.auth),
     supervision,
     stats: new TicketStatsService(base.dataSource, base.auth),

@@ -3,6 +3,7 @@ import { seedTicketDemo, ticketDatabase } from '@gridgov/ticket-data-access';
 import { TicketFactsResolver } from './facts/ticket-facts.resolver';
 import { TicketCategoryResolver } from './catalogue/ticket-category.resolver';
 import { ResponsibilityResolver } from './responsibility/responsibility.resolver';
+import { SlaAdminResolver } from './sla/sla-admin.resolver';
 import { DepartmentRef } from './department/department-ref.type';
 import { DepartmentTicketsResolver } from './department/department-tickets.resolver';
 import { GridTicketsResolver } from './grid/grid-tickets.resolver';
@@ -22,6 +23,7 @@ export function createTicketSubgraph(): SubgraphDefinition<TicketContext> {
       TicketEventResolver,
       TicketCategoryResolver,
       ResponsibilityResolver,
+      SlaAdminResolver,
       TicketWorkflowResolver,
       TicketSupervisionResolver,
       GridTicketsResolver,

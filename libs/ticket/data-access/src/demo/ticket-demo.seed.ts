@@ -3,6 +3,8 @@ import { AuthContext, Role } from '@gridgov/platform-auth';
 import type { Logger } from '@gridgov/platform-observability';
 import { TicketCategoryService } from '../catalogue/ticket-category.service';
 import { ResponsibilityRuleEntity } from '../responsibility/responsibility-rule.entity';
+import { SlaUnit } from '../sla/sla-policy';
+import { SlaPolicyEntity } from '../sla/sla-policy.entity';
 import { checkReportInput, type ReportTicketInput } from '../ticket/ticket-input';
 import { TicketEntity } from '../ticket/ticket.entity';
 import { TicketAction, TicketChannel, TicketMode } from '../ticket/ticket.enums';
@@ -161,6 +163,25 @@ export async function seedTicketDemo(dataSource: DataSource, log: Logger): Promi
       },
       ['unitCode', 'categoryPrefix'],
     );
+    // A stricter SLA for gas leaks at the district (editable with updateSlaPolicy).
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(SlaPolicyEntity)
+      .values({
+        categoryPrefix: 'SAFETY_PRODUCTION.GAS',
+        mode: TicketMode.EMERGENCY,
+        unitLevel: 'DISTRICT',
+        acceptAmount: 15,
+        acceptUnit: SlaUnit.MINUTES,
+        resolveAmount: 12,
+        resolveUnit: SlaUnit.HOURS,
+        verifyAmount: 2,
+        verifyUnit: SlaUnit.HOURS,
+        warningRatio: '0.5',
+      })
+      .orIgnore()
+      .execute();
     for (const [id, hoursAgo, input] of TICKETS) {
       if (await manager.existsBy(TicketEntity, { id })) continue;
       await writeNewTicket(

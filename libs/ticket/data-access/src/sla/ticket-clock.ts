@@ -3,6 +3,7 @@ import type { TicketEntity } from '../ticket/ticket.entity';
 import { SupervisionColor } from '../ticket/ticket.enums';
 import { ClockChange } from '../workflow/ticket-transitions';
 import { clockInstants, deadlineAfter, SlaUnit, supervisionColor } from './sla-policy';
+import type { UnitLevel } from './sla-policy.entity';
 import { WorkingCalendar } from './working-calendar';
 
 type ClockColumns = Pick<
@@ -13,6 +14,7 @@ type ClockColumns = Pick<
   | 'deadlineAt'
   | 'redAt'
   | 'pausedAt'
+  | 'clockPausedMs'
   | 'supervisionColor'
   | 'overdue'
 >;
@@ -24,7 +26,7 @@ const STAGE: Partial<Record<ClockChange, 'ACCEPT' | 'RESOLVE' | 'VERIFY'>> = {
 };
 
 /** sla_policy level of the handling unit's significant code prefix. */
-function unitLevel(code: string): string {
+export function unitLevel(code: string): UnitLevel {
   return code.length >= 12
     ? 'COMMUNITY'
     : code.length >= 9
@@ -60,6 +62,7 @@ export async function nextClock(
     deadlineAt: ticket.deadlineAt ?? null,
     redAt: ticket.redAt ?? null,
     pausedAt: ticket.pausedAt ?? null,
+    clockPausedMs: ticket.clockPausedMs ?? 0,
     supervisionColor: SupervisionColor.GREEN,
     // A clock that ends or is replaced past its deadline makes the ticket late for good.
     overdue:
@@ -78,6 +81,7 @@ export async function nextClock(
       clockStage: stage,
       clockStartedAt: now,
       pausedAt: null,
+      clockPausedMs: 0,
       ...(await startClock(manager, ticket, stage, now)),
     };
   } else if (change === ClockChange.PAUSE) {
@@ -91,6 +95,7 @@ export async function nextClock(
       deadlineAt: shift(current.deadlineAt),
       redAt: shift(current.redAt),
       pausedAt: null,
+      clockPausedMs: current.clockPausedMs + paused,
     };
   } else {
     next = {
@@ -101,9 +106,20 @@ export async function nextClock(
       deadlineAt: null,
       redAt: null,
       pausedAt: null,
+      clockPausedMs: 0,
     };
   }
   return { ...next, supervisionColor: supervisionColor(next, now, ticket.supervised ?? false) };
+}
+
+/** The calendar's exceptions from `from`'s day (China time) on: enough for any deadline starting then. */
+export async function loadWorkingCalendar(manager: EntityManager, from: Date): Promise<WorkingCalendar> {
+  return new WorkingCalendar(
+    (await manager.query(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, working FROM working_calendar WHERE day >= ($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`,
+      [from],
+    )) as { day: string; working: boolean }[],
+  );
 }
 
 async function startClock(
@@ -117,20 +133,13 @@ async function startClock(
     `SELECT ${column}_amount AS amount, ${column}_unit AS unit, warning_ratio, red_after_minutes
        FROM sla_policy
       WHERE mode = $1 AND unit_level = $2
-        AND (category_prefix = '' OR $3 = category_prefix OR $3 LIKE category_prefix || '.%')
+        AND (category_prefix = '' OR $3 = category_prefix OR left($3, length(category_prefix) + 1) = category_prefix || '.')
       ORDER BY length(category_prefix) DESC LIMIT 1`,
     [ticket.mode, unitLevel(ticket.handlingUnitCode), ticket.categoryCode],
   )) as PolicyRow[];
   if (!policy) return { warningAt: null, deadlineAt: null, redAt: null };
   const calendar =
-    policy.unit === SlaUnit.WORKING_DAYS
-      ? new WorkingCalendar(
-          (await manager.query(
-            `SELECT to_char(day, 'YYYY-MM-DD') AS day, working FROM working_calendar WHERE day >= ($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`,
-            [now],
-          )) as { day: string; working: boolean }[],
-        )
-      : new WorkingCalendar([]);
+    policy.unit === SlaUnit.WORKING_DAYS ? await loadWorkingCalendar(manager, now) : new WorkingCalendar([]);
   const deadlineAt = deadlineAfter(now, { amount: policy.amount, unit: policy.unit }, calendar);
   return clockInstants(now, deadlineAt, {
     warningRatio: Number(policy.warning_ratio),

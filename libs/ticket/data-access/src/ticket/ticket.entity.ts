@@ -121,6 +121,10 @@ export class TicketEntity {
   @Column({ type: 'boolean', default: false })
   supervised!: boolean;
 
+  /** Time the running clock stood still before its last resume (its instants were shifted by it); a policy change keeps it. */
+  @Column({ type: 'double precision', default: 0 })
+  clockPausedMs!: number;
+
   /** Set while suspended: the clock stands still. */
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   pausedAt!: Date | null;

@@ -17,8 +17,9 @@ export class TicketOutboxEntity {
   @Column({ type: 'integer' })
   slaVersion!: number;
 
+  /** `eventId`: the timeline entry that changed the clock; null when an SLA policy change re-timed it. */
   @Column({ type: 'jsonb' })
-  payload!: { ticketId: string; eventId: string };
+  payload!: { ticketId: string; eventId: string | null };
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
