@@ -162,4 +162,49 @@ describe('grid register extras through the gateway', () => {
       ),
     ).toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('appoints a 1+1+X team and posts the grid board publicly, without resident data', async () => {
+    const appoint = `mutation($input: AppointGridTeamMemberInput!) { appointGridTeamMember(input: $input) { id } }`;
+    for (const [role, name, extra] of [
+      ['RESPONSIBLE', '张敏', { publicPhone: '085128801001', photoUrl: 'https://x.example/zm.jpg' }],
+      ['MESSENGER', '周红', {}],
+      ['HELPER', '孙建华', { helperKind: 'BUILDING_HEAD' }],
+    ] as const)
+      await ok(appoint, { input: { gridCode: GRID, role, name, startsOn: '2025-01-01', ...extra } }, 'admin');
+    expect(
+      await problem(
+        appoint,
+        { input: { gridCode: GRID, role: 'RESPONSIBLE', name: '李强', startsOn: '2025-03-01' } },
+        'admin',
+      ),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.startsOn' });
+
+    const team = await ok<{
+      grid: { team: { model: string; gaps: string[]; helpers: { helperKind: string }[] } };
+    }>(`query($code: String!) { grid(code: $code) { team { model gaps helpers { helperKind } } } }`, {
+      code: GRID,
+    });
+    expect(team.grid.team).toEqual({ model: '1+1+1', gaps: [], helpers: [{ helperKind: 'BUILDING_HEAD' }] });
+
+    const board = await graph.query<{ gridBoard: unknown }>(
+      `query($code: String!) { gridBoard(code: $code) { code name boundary responsible { name phone photoUrl } messenger { name } grid { code } } }`,
+      { code: GRID },
+    );
+    expect(board.errors).toBeUndefined();
+    expect(board.data?.gridBoard).toMatchObject({
+      code: GRID,
+      name: '珠海路一网格',
+      boundary: { type: 'Polygon' },
+      responsible: { name: '张敏', phone: '085128801001', photoUrl: 'https://x.example/zm.jpg' },
+      messenger: { name: '周红' },
+      grid: { code: GRID },
+    });
+    const beyondBoard = await graph.query(
+      `query($code: String!) { gridBoard(code: $code) { grid { team { model } } } }`,
+      {
+        code: GRID,
+      },
+    );
+    expect(beyondBoard.errors?.[0]?.extensions?.['code']).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
+  });
 });

@@ -9,6 +9,8 @@ import { GridInitial1764100000000 } from './migrations/1764100000000-grid-initia
 import { GridHouseholds1764200000000 } from './migrations/1764200000000-grid-households';
 import { GridVisits1764300000000 } from './migrations/1764300000000-grid-visits';
 import { GridImportJobs1765500000000 } from './migrations/1765500000000-grid-import-jobs';
+import { GridTeams1765500100000 } from './migrations/1765500100000-grid-teams';
+import { GridTeamMemberEntity } from './team/grid-team-member.entity';
 import { PersonalDataAccessEntity } from './personal-data/personal-data-access.entity';
 import { VisitEntity } from './visit/visit.entity';
 import { BroadcastDeliveryEntity, BroadcastEntity } from './reminders/broadcast.entity';
@@ -63,6 +65,16 @@ export {
   PersonalDataService,
   type PersonalDataRead,
 } from './personal-data/personal-data.service';
+export { GridBoardService, type GridBoard } from './team/grid-board.service';
+export { GridTeamMemberEntity, HelperKind, TeamRole } from './team/grid-team-member.entity';
+export {
+  chinaToday,
+  isDate,
+  teamOn,
+  GridTeamService,
+  type AppointTeamMemberInput,
+  type GridTeam,
+} from './team/grid-team.service';
 export { VisitEntity, type TrackPoint } from './visit/visit.entity';
 export { VisitService, type DueVisit, type LogVisitInput } from './visit/visit.service';
 export { BroadcastDeliveryEntity, BroadcastEntity, BroadcastStatus } from './reminders/broadcast.entity';
@@ -85,6 +97,7 @@ export const gridDatabase = {
     PersonalDataAccessEntity,
     VisitEntity,
     ImportJobEntity,
+    GridTeamMemberEntity,
     BroadcastEntity,
     BroadcastDeliveryEntity,
   ],
@@ -94,5 +107,6 @@ export const gridDatabase = {
     GridVisits1764300000000,
     GridBroadcasts1765200000000,
     GridImportJobs1765500000000,
+    GridTeams1765500100000,
   ],
 };

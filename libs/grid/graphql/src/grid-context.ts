@@ -3,6 +3,9 @@ import type { BaseContext } from '@gridgov/platform-graphql';
 import {
   type BuildingEntity,
   CoverageService,
+  GridBoardService,
+  type GridTeamMemberEntity,
+  GridTeamService,
   BuildingService,
   type GridEntity,
   GridService,
@@ -30,10 +33,14 @@ export interface GridContext extends BaseContext {
   coverage: CoverageService;
   residentImport: ResidentImportService;
   importJobs: ImportJobService;
+  teams: GridTeamService;
+  gridBoards: GridBoardService;
   /** Per-request, batched; by-id loaders return null for rows the caller may not read. */
   loaders: {
     gridById: DataLoader<string, GridEntity | null>;
     gridByCode: DataLoader<string, GridEntity | null>;
+    /** Every period of service of a grid's team, by grid id. */
+    teamByGrid: DataLoader<string, GridTeamMemberEntity[]>;
     buildingById: DataLoader<string, BuildingEntity | null>;
     houseById: DataLoader<string, HouseEntity | null>;
     housesByBuilding: DataLoader<string, HouseEntity[]>;
@@ -56,6 +63,7 @@ export function createGridContext(base: BaseContext, cipher: PersonalDataCipher)
   const personalData = new PersonalDataService(base.dataSource, base.auth, cipher);
   const visits = new VisitService(base.dataSource, base.auth);
   const residentImport = new ResidentImportService(base.dataSource, base.auth, cipher);
+  const teams = new GridTeamService(base.dataSource, base.auth);
   return {
     ...base,
     grids,
@@ -66,12 +74,15 @@ export function createGridContext(base: BaseContext, cipher: PersonalDataCipher)
     visits,
     coverage: new CoverageService(base.dataSource, base.auth),
     residentImport,
+    teams,
+    gridBoards: new GridBoardService(base.dataSource),
     importJobs: new ImportJobService(base.dataSource, base.auth, residentImport, (error) =>
       base.log.error({ err: error }, 'resident import failed'),
     ),
     loaders: {
       gridById: new DataLoader((ids) => grids.findVisibleByIds(ids)),
       gridByCode: new DataLoader((codes) => grids.findVisibleByCodes(codes)),
+      teamByGrid: new DataLoader((ids) => teams.membersOfGrids(ids)),
       buildingById: new DataLoader((ids) => buildings.findVisibleByIds(ids)),
       houseById: new DataLoader((ids) => buildings.findVisibleHousesByIds(ids)),
       housesByBuilding: new DataLoader((ids) => buildings.housesOfBuildings(ids)),

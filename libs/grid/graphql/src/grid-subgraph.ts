@@ -8,6 +8,7 @@ import {
 } from '@gridgov/grid-data-access';
 import { AdminUnitGridsResolver } from './admin-unit/admin-unit-grids.resolver';
 import { BroadcastResolver } from './broadcast/broadcast.resolver';
+import { GridBoardResolver } from './board/grid-board.resolver';
 import { BuildingResolver, HouseResolver } from './building/building.resolver';
 import {
   AdminUnitCoverageResolver,
@@ -23,6 +24,7 @@ import { HouseholdResolver } from './household/household.resolver';
 import { ResidentImportResolver } from './import/resident-import.resolver';
 import { PersonalDataAccessResolver } from './personal-data/personal-data-access.resolver';
 import { ResidentResolver } from './resident/resident.resolver';
+import { GridTeamResolver } from './team/grid-team.resolver';
 import {
   DueVisitResolver,
   HouseholdVisitsResolver,
@@ -57,6 +59,8 @@ export function createGridSubgraph(
       GridCoverageResolver,
       AdminUnitCoverageResolver,
       ResidentImportResolver,
+      GridTeamResolver,
+      GridBoardResolver,
       BroadcastResolver,
       GridFactsResolver,
     ],

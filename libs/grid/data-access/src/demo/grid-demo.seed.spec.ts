@@ -9,6 +9,8 @@ import { ResidentEntity } from '../household/resident.entity';
 import { PersonalDataCipher, randomPersonalDataKeys } from '../personal-data/personal-data-cipher';
 import { gridDatabase } from '../index';
 import { seedGridDemo } from './grid-demo.seed';
+import { GridTeamMemberEntity } from '../team/grid-team-member.entity';
+import { chinaToday, teamOn } from '../team/grid-team.service';
 
 // The demo seed can run at every start: twice gives the same rows, and every boundary is valid.
 describe('grid demo seed', () => {
@@ -48,6 +50,16 @@ describe('grid demo seed', () => {
     expect(residents).toHaveLength(4);
     expect(residents.every((r) => r.householdId !== null)).toBe(true);
     expect(await dataSource.getRepository(HouseholdEntity).count()).toBe(3);
+    const members = await dataSource.getRepository(GridTeamMemberEntity).find();
+    const teams = grids.map(
+      (g) =>
+        teamOn(
+          g.code,
+          chinaToday(),
+          members.filter((m) => m.gridId === g.id),
+        ).model,
+    );
+    expect(teams).toEqual(['1+1+2', '1+0', '1+0', '1+3']);
     expect(cipher.decrypt(residents[0].idNumberCipher)).toMatch(/^520303\d{11}[\dX]$/);
   });
 });

@@ -2,7 +2,7 @@ import { Workbook } from 'exceljs';
 import { Role } from '@gridgov/platform-auth';
 import { callerWith, openTestDatabase, type TestDatabase } from '@gridgov/platform-testing';
 import { gridDatabase } from '../index';
-import { seedImportGrid } from './import-spec.fixture';
+import { seedUnitGridWithBuilding } from '../grid/unit-grid-spec.fixture';
 import { nationalIdCheckChar } from '../personal-data/national-id';
 import { PersonalDataCipher, randomPersonalDataKeys } from '../personal-data/personal-data-cipher';
 import { ImportFormat, ImportJobStatus, type ImportJobEntity } from './import-job.entity';
@@ -53,7 +53,7 @@ describe('ImportJobService', () => {
 
   beforeAll(async () => {
     db = await openTestDatabase(gridDatabase);
-    await seedImportGrid(db.dataSource);
+    await seedUnitGridWithBuilding(db.dataSource);
   });
   afterAll(() => db?.close());
 

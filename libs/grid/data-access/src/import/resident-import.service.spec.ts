@@ -1,7 +1,7 @@
 import { Role } from '@gridgov/platform-auth';
 import { callerWith, openTestDatabase, type TestDatabase } from '@gridgov/platform-testing';
 import { gridDatabase } from '../index';
-import { seedImportGrid } from './import-spec.fixture';
+import { seedUnitGridWithBuilding } from '../grid/unit-grid-spec.fixture';
 import { nationalIdCheckChar } from '../personal-data/national-id';
 import { PersonalDataCipher, randomPersonalDataKeys } from '../personal-data/personal-data-cipher';
 import { RESIDENT_IMPORT_COLUMNS, ResidentImportService } from './resident-import.service';
@@ -60,7 +60,7 @@ describe('ResidentImportService', () => {
 
   beforeAll(async () => {
     db = await openTestDatabase(gridDatabase);
-    await seedImportGrid(db.dataSource);
+    await seedUnitGridWithBuilding(db.dataSource);
   });
   afterAll(() => db?.close());
 
