@@ -411,13 +411,16 @@ describe('party members through the gateway: assistants, identity boards, in-ser
     expect(asParty.data?.partyMember.resident).toBeNull();
   });
 
-  it('records where a mobile member is, since when and the branch there, refusing bad whereabouts', async () => {
-    const away = {
-      location: '浙江省宁波市（务工）',
-      since: '2025-03-01',
-      contactBranchId: buildingBranch,
-    };
-    const MEMBER_COUNT = `{ partyMembers(filter: { mobile: true }) { totalCount } }`;
+  it('records where a mobile member is, since when and the branch there, which sees them too', async () => {
+    // Working in the 人民路 area, in touch with a branch there (流入地党组织).
+    const contactBranch = await createOrg('renmin', {
+      name: '人民路一网格党支部',
+      level: 'BRANCH',
+      kind: 'GRID',
+      unitCode: '520303001002',
+    });
+    const away = { location: '人民路商业街（务工）', since: '2025-03-01', contactBranchId: contactBranch };
+    const MOBILE_COUNT = `{ partyMembers(filter: { mobile: true }) { totalCount } }`;
     const badInputs: [Record<string, unknown>, string][] = [
       [{ ...away, since: '2999-01-01' }, 'input.mobility.since'],
       [{ ...away, location: ' ' }, 'input.mobility.location'],
@@ -434,7 +437,7 @@ describe('party members through the gateway: assistants, identity boards, in-ser
       expect(failure(result)).toEqual({ code: 'BAD_USER_INPUT', field });
     }
     expect(
-      (await run<{ partyMembers: { totalCount: number } }>('zhuhai', MEMBER_COUNT)).partyMembers.totalCount,
+      (await run<{ partyMembers: { totalCount: number } }>('zhuhai', MOBILE_COUNT)).partyMembers.totalCount,
     ).toBe(0);
 
     const mobile = await createMember('zhuhai', {
@@ -444,23 +447,35 @@ describe('party members through the gateway: assistants, identity boards, in-ser
       joinedOn: '2015-07-01',
       mobility: away,
     });
-    const listed = await run<{ partyMembers: unknown }>(
-      'zhuhai',
-      `{ partyMembers(filter: { mobile: true }) { edges { node { name mobile mobileLocation mobileSince mobileContactBranch { name } } } } }`,
-    );
+    const MOBILE = `{ partyMembers(filter: { mobile: true }) { edges { node { name mobileLocation mobileSince mobileContactBranch { name } } } } }`;
+    // The home branch sees the whereabouts; the contact branch is another community's, so it shows as null.
+    const listed = await run<{ partyMembers: unknown }>('zhuhai', MOBILE);
     expect(listed.partyMembers).toEqual({
       edges: [
         {
           node: {
             name: '张流动',
-            mobile: true,
-            mobileLocation: '浙江省宁波市（务工）',
+            mobileLocation: '人民路商业街（务工）',
             mobileSince: '2025-03-01',
-            mobileContactBranch: { name: '珠海路楼宇党支部' },
+            mobileContactBranch: null,
           },
         },
       ],
     });
+    const CONTACTS = `query($b: ID!) { partyMembers(filter: { contactBranchId: $b }) { edges { node { name mobileContactBranch { name } branch { name } } } } }`;
+    const atContact = await run<{ partyMembers: unknown }>('renmin', CONTACTS, { b: contactBranch });
+    expect(atContact.partyMembers).toEqual({
+      edges: [
+        { node: { name: '张流动', mobileContactBranch: { name: '人民路一网格党支部' }, branch: null } },
+      ],
+    });
+    expect(
+      (await run<{ partyMembers: unknown }>('zhuhai', CONTACTS, { b: contactBranch })).partyMembers,
+    ).toEqual({
+      edges: [],
+    });
+    expect(failure(await send('renmin', MOBILITY, { m: mobile, mobility: null })).code).toBe('FORBIDDEN');
+
     const home = await run<{ setPartyMemberMobility: unknown }>('zhuhai', MOBILITY, {
       m: mobile,
       mobility: null,
@@ -471,7 +486,8 @@ describe('party members through the gateway: assistants, identity boards, in-ser
       mobileSince: null,
       mobileContactBranch: null,
     });
-    expect(failure(await send('renmin', MOBILITY, { m: mobile, mobility: away })).code).toBe('FORBIDDEN');
+    const back = await send('renmin', `query($id: ID!) { partyMember(id: $id) { name } }`, { id: mobile });
+    expect(failure(back).code).toBe('FORBIDDEN');
   });
 
   it('ends the secretary’s and assistant’s roles when they transfer to another branch', async () => {

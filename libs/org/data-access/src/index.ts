@@ -11,6 +11,7 @@ import { OrgVolunteersAndInbox1764400000000 } from './migrations/1764400000000-o
 import { OrgServicesCouncilCobuilding1764500000000 } from './migrations/1764500000000-org-services-council-cobuilding';
 import { OrgPartySecretary1764600000000 } from './migrations/1764600000000-org-party-secretary';
 import { OrgPartyIdentityMobilityAssistant1765600000000 } from './migrations/1765600000000-org-party-identity-mobility-assistant';
+import { OrgMobileContactScope1765600100000 } from './migrations/1765600100000-org-mobile-contact-scope';
 import { NotificationEntity } from './notification/notification.entity';
 import {
   DepartmentWebhookEntity,
@@ -197,5 +198,6 @@ export const orgDatabase = {
     OrgPartySecretary1764600000000,
     OrgNotificationChannels1765200000000,
     OrgPartyIdentityMobilityAssistant1765600000000,
+    OrgMobileContactScope1765600100000,
   ],
 };

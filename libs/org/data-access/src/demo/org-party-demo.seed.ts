@@ -125,6 +125,13 @@ export async function seedOrgPartyDemo(dataSource: DataSource, log: Logger): Pro
     // The secretary is the grid's party assistant and shows their identity in full (亮身份).
     await m.update(PartyBranchGridEntity, binding, { assistantMemberId: veteran.id });
     await m.update(PartyMemberEntity, { id: veteran.id }, { identityDisplay: IdentityDisplay.FULL });
+    // A mobile member working in 人民路, in touch with the grid branch there (流入地党组织), which sees him too.
+    const contactBranch = await ensure(
+      m,
+      PartyOrganizationEntity,
+      { unitCode: '520303001002', name: '人民路一网格党支部' },
+      { level: PartyOrganizationLevel.BRANCH, kind: PartyOrganizationKind.GRID },
+    );
     await ensure(
       m,
       PartyMemberEntity,
@@ -134,8 +141,10 @@ export async function seedOrgPartyDemo(dataSource: DataSource, log: Logger): Pro
         status: PartyMemberStatus.FULL,
         joinedOn: '2015-07-01',
         mobile: true,
-        mobileLocation: '浙江省宁波市（务工）',
+        mobileLocation: '人民路商业街（务工）',
         mobileSince: '2025-03-01',
+        mobileContactBranchId: contactBranch.id,
+        mobileContactUnitCode: contactBranch.unitCode,
         identityDisplay: IdentityDisplay.MASKED,
       },
     );

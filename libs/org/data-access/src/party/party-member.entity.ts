@@ -56,6 +56,10 @@ export class PartyMemberEntity {
   @Column({ type: 'uuid', nullable: true })
   mobileContactBranchId!: string | null;
 
+  /** The contact branch's unit: its party staff see the member too. */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  mobileContactUnitCode!: string | null;
+
   /** 在职党员双报到: works elsewhere and registers at the home community. */
   @Column({ type: 'boolean', default: false })
   inService!: boolean;

@@ -56,6 +56,8 @@ export interface PartyMemberFilter {
    * the community's, so its party staff see them though the branch is elsewhere.
    */
   registeredAt?: string | null;
+  /** Mobile members in touch with this branch where they are now; needs party:read at the branch's unit. */
+  contactBranchId?: string | null;
 }
 
 /** Party members, their branch and transfers; visible where the branch's unit is in party:read scope. */
@@ -70,13 +72,16 @@ export class PartyMemberService {
     this.members = dataSource.getRepository(PartyMemberEntity);
   }
 
-  /** In scope of the branch's unit, or of the community an in-service member registered at. */
+  /**
+   * In scope of the branch's unit, of the community an in-service member registered at, or of the
+   * branch a mobile member keeps in touch with.
+   */
   canRead(member: PartyMemberEntity): boolean {
+    const inScope = (code: string | null) => code !== null && this.auth.can(Permission.PARTY_READ, code);
     return (
-      this.auth.can(Permission.PARTY_READ, member.unitCode) ||
-      (member.inService &&
-        member.registeredUnitCode !== null &&
-        this.auth.can(Permission.PARTY_READ, member.registeredUnitCode))
+      inScope(member.unitCode) ||
+      (member.inService && inScope(member.registeredUnitCode)) ||
+      (member.mobile && inScope(member.mobileContactUnitCode))
     );
   }
 
@@ -105,6 +110,14 @@ export class PartyMemberService {
         .andWhere('member.inService')
         .andWhere('member.registeredUnitCode = :registeredAt', { registeredAt: filter.registeredAt });
       whereCodeInScope(query, 'member.registeredUnitCode', this.auth.scopePrefixes(Permission.PARTY_READ));
+    } else if (filter.contactBranchId != null) {
+      if (!isUuid(filter.contactBranchId))
+        throw badInput('filter.contactBranchId', 'must be a branch id (uuid)');
+      // Index party_member_mobile_contact_idx.
+      query.andWhere('member.mobileContactBranchId = :contactBranchId', {
+        contactBranchId: filter.contactBranchId,
+      });
+      whereCodeInScope(query, 'member.mobileContactUnitCode', this.auth.scopePrefixes(Permission.PARTY_READ));
     } else {
       whereCodeInScope(query, 'member.unitCode', this.auth.scopePrefixes(Permission.PARTY_READ));
     }
@@ -235,7 +248,8 @@ export class PartyMemberService {
       );
       member.branchId = target.id;
       member.unitCode = target.unitCode;
-      if (member.mobileContactBranchId === target.id) member.mobileContactBranchId = null;
+      if (member.mobileContactBranchId === target.id)
+        Object.assign(member, { mobileContactBranchId: null, mobileContactUnitCode: null });
       return manager.save(member);
     });
   }
@@ -273,6 +287,7 @@ export class PartyMemberService {
     if (!mobility.mobileContactBranchId) return;
     const contact = await this.organizations.requireBranch(mobility.mobileContactBranchId, field);
     if (contact.id === ownBranchId) throw badInput(field, 'must be a branch other than the member’s own');
+    mobility.mobileContactUnitCode = contact.unitCode;
   }
 
   private async find(id: string): Promise<PartyMemberEntity | null> {
@@ -286,12 +301,19 @@ export class PartyMemberService {
 
 type Mobility = Pick<
   PartyMemberEntity,
-  'mobile' | 'mobileLocation' | 'mobileSince' | 'mobileContactBranchId'
+  'mobile' | 'mobileLocation' | 'mobileSince' | 'mobileContactBranchId' | 'mobileContactUnitCode'
 >;
 
 /** Checks the whereabouts of a mobile member into `problems`; no input means not mobile. */
 function checkMobility(problems: InputProblems, field: string, input?: PartyMobilityInput | null): Mobility {
-  if (!input) return { mobile: false, mobileLocation: null, mobileSince: null, mobileContactBranchId: null };
+  if (!input)
+    return {
+      mobile: false,
+      mobileLocation: null,
+      mobileSince: null,
+      mobileContactBranchId: null,
+      mobileContactUnitCode: null,
+    };
   const location = input.location.trim();
   problems
     .check(location.length >= 2 && location.length <= 200, `${field}.location`, 'must be 2 to 200 characters')
@@ -307,6 +329,8 @@ function checkMobility(problems: InputProblems, field: string, input?: PartyMobi
     mobileLocation: location,
     mobileSince: input.since,
     mobileContactBranchId: input.contactBranchId ?? null,
+    // Set from the branch once it is found.
+    mobileContactUnitCode: null,
   };
 }
 

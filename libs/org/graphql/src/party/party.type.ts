@@ -248,4 +248,11 @@ export class PartyMemberFilterInput {
       '双报到: in-service members registered at this community (12 digits), whatever their branch; needs party:read at the community.',
   })
   registeredAt?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Mobile members in touch with this branch where they are now (流入地); needs party:read at the branch.',
+  })
+  contactBranchId?: string | null;
 }
