@@ -12,6 +12,7 @@ import {
   AdminUnitColorCardResolver,
   DepartmentAssessmentResolver,
 } from './federation/assessment-federation.resolver';
+import { AccountRef, AdminUnitRef, DepartmentRef } from './federation/assessment-federation.type';
 import { AssessmentResultResolver } from './result/assessment-result.resolver';
 import { AssessmentReviewResolver } from './review/assessment-review.resolver';
 import { AssessmentSchemeResolver } from './scheme/assessment-scheme.resolver';
@@ -35,6 +36,8 @@ export function createAssessmentSubgraph(
       AdminUnitColorCardResolver,
       DepartmentAssessmentResolver,
     ],
+    // Reached only through the gateway's entity references, not from a Query field.
+    orphanedTypes: [AccountRef, AdminUnitRef, DepartmentRef],
     references: assessmentReferences,
     database: assessmentDatabase,
     createContext: (base) => createAssessmentContext(base, facts),
