@@ -60,7 +60,7 @@ export interface PartyMemberFilter {
   contactBranchId?: string | null;
 }
 
-/** Party members, their branch and transfers; visible where the branch's unit is in party:read scope. */
+/** Party members, their branch, whereabouts and transfers; who may see a member is `canRead`. */
 export class PartyMemberService {
   private readonly members: Repository<PartyMemberEntity>;
 
