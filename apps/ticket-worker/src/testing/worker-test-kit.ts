@@ -106,6 +106,7 @@ export async function startPrivateRedis(): Promise<{ url: string; stop(): Promis
   const url = `redis://127.0.0.1:${port}`;
   const { Redis } = await import('ioredis');
   const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on('error', () => undefined); // refused until the server listens: the loop below retries
   await waitFor('the private redis-server', async () => {
     try {
       if (probe.status !== 'ready') await probe.connect();
