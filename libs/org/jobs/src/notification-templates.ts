@@ -4,7 +4,21 @@ import type { NotificationJob } from '@gridgov/platform-queue';
 type Params = NotificationJob['params'];
 
 /** Titles and bodies of the templates org renders itself; others fall back to a generic rendering. */
+const deadline = (p: Params) => (p['deadlineAt'] ? `，期限 ${p['deadlineAt']}` : '');
+const color = (label: string, action: string) => (p: Params) => ({
+  title: `工单${label}：${p['ticketNumber']}`,
+  body: `工单 ${p['ticketNumber']}（${p['status']}）${action}${deadline(p)}。`,
+});
+
 const TEMPLATES: Record<string, (p: Params) => { title: string; body: string }> = {
+  TICKET_COLOR_YELLOW: color('黄灯预警', '即将超时，请尽快处理'),
+  TICKET_COLOR_ORANGE: color('橙灯超时', '已超过办理期限，请督促办理'),
+  TICKET_COLOR_RED: color('红灯督办', '严重超时，已列入领导督办'),
+  TICKET_RATING_REMINDER: (p) => ({
+    title: `请评价工单 ${p['ticketNumber']}`,
+    body: `您反映的问题已办结，请对办理结果进行评价，逾期将自动办结。`,
+  }),
+  DEMO_CHANNELS: (p) => ({ title: '通知通道演示', body: String(p['message']) }),
   VISIT_DIGEST: (p) => ({
     title: `走访提醒：网格 ${p['gridCode']} 有 ${Number(p['overdue']) + Number(p['dueToday'])} 人待走访`,
     body: `逾期 ${p['overdue']} 人，今日到期 ${p['dueToday']} 人。请在“待走访”中查看名单。`,

@@ -1,4 +1,4 @@
-import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, Queue, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { sendToDeadLetter } from './dead-letter';
 import type { HandlerTable } from './job-handler';
@@ -34,6 +34,8 @@ export interface RunningJobWorker {
   close(timeoutMs?: number): Promise<{ returned: number }>;
 }
 
+const ABANDONED = Symbol('abandoned');
+
 const isFinalAttempt = (job: Job, error: unknown) =>
   error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 
@@ -44,18 +46,30 @@ const isFinalAttempt = (job: Job, error: unknown) =>
  */
 export function startJobWorker(options: JobWorkerOptions): RunningJobWorker {
   const deadLetters = new Queue(QueueName.DEAD_LETTER, { connection: options.connection, prefix: options.prefix });
-  const running = new Map<string, { job: Job; token: string | undefined }>();
+  // Jobs in progress, each with a way to give it up when shutdown times out.
+  const running = new Map<string, () => void>();
   const lockDuration = options.lockDurationMs ?? 30_000;
   const worker = new Worker(
     options.queue,
     async (job: Job, token?: string) => {
       options.observer?.started(job, Math.max(0, Date.now() - job.timestamp - (job.delay ?? 0)));
-      running.set(job.id as string, { job, token });
+      let abandon: () => void = () => undefined;
+      const abandoned = new Promise<typeof ABANDONED>((resolve) => (abandon = () => resolve(ABANDONED)));
+      running.set(job.id as string, abandon);
       const handler = options.handlers.get(job.name);
       try {
         if (!handler) throw new UnrecoverableError(`no handler for job ${job.name} on ${options.queue}`);
-        return await handler.run(job.data, job);
+        const work = handler.run(job.data, job);
+        const result = await Promise.race([work, abandoned]);
+        if (result === ABANDONED) {
+          // Shutdown timed out: the job goes back to the wait list for another replica; its late end is ignored.
+          work.catch(() => undefined);
+          await job.moveToWait(token);
+          throw new WaitingError();
+        }
+        return result;
       } catch (error) {
+        if (error instanceof WaitingError) throw error;
         const final = isFinalAttempt(job, error);
         if (final) await sendToDeadLetter(deadLetters, job, error as Error);
         options.observer?.failed(job, error as Error, final);
@@ -79,17 +93,16 @@ export function startJobWorker(options: JobWorkerOptions): RunningJobWorker {
     worker,
     async close(timeoutMs = 10_000) {
       let timer: NodeJS.Timeout | undefined;
-      // worker.close() has no timeout of its own.
+      // worker.close() has no timeout of its own: it waits for every running job.
+      const closing = worker.close();
       const timedOut = await Promise.race([
-        worker.close().then(() => false),
+        closing.then(() => false),
         new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs))),
       ]);
       clearTimeout(timer);
       const returned = timedOut ? running.size : 0;
-      if (timedOut) {
-        await Promise.all([...running.values()].map(({ job, token }) => job.moveToWait(token).catch(() => 0)));
-        await worker.close(true);
-      }
+      if (timedOut) for (const abandon of running.values()) abandon();
+      await closing;
       await deadLetters.close();
       return { returned };
     },

@@ -135,7 +135,7 @@ describe('notification delivery', () => {
         departmentIds: [ids['up'], ids['down']],
         leadersOfUnitCode: '520303001001',
       },
-      params: { number: 'T-7', color: 'RED' },
+      params: { ticketNumber: 'T-7', status: 'HANDLING' },
       link: 'ticket:7',
       channels: [NotificationChannel.INBOX, NotificationChannel.SMS, NotificationChannel.WEBHOOK],
     });
@@ -158,7 +158,9 @@ describe('notification delivery', () => {
     expect(inbox.map((n) => n.accountId).sort()).toEqual(
       [ids['direct'], ids['handler'], ids['leader']].sort(),
     );
-    expect(inbox.every((n) => n.kind === 'TICKET_COLOR_RED' && n.link === 'ticket:7')).toBe(true);
+    expect(new Set(inbox.map((n) => `${n.kind} ${n.title} ${n.link}`))).toEqual(
+      new Set(['TICKET_COLOR_RED 工单红灯督办：T-7 ticket:7']),
+    );
     const sms = (await readFile(join(dir, 'sms.log'), 'utf8')).trim().split('\n');
     expect(sms).toHaveLength(1);
     expect(sms[0].split('\t').slice(1, 3)).toEqual([`n-1.${ids['direct']}`, '13900000001']);
