@@ -63,6 +63,7 @@ export { TicketOutboxEntity } from './workflow/ticket-outbox.entity';
 export {
   allowedActions,
   ClockChange,
+  isAllowed,
   DispatchRole,
   DispatchStatus,
   TRANSITIONS,

@@ -19,11 +19,13 @@ describe('ticket demo seed (real database)', () => {
     const tickets = await db.dataSource.getRepository(TicketEntity).find();
     expect(tickets).toHaveLength(8);
     expect(new Set(tickets.map((t) => t.gridCode)).size).toBe(4);
-    // 8 reports plus the demo's 6 workflow steps, walked once.
-    expect(await db.dataSource.getRepository(TicketEventEntity).count()).toBe(14);
+    // 8 reports plus the demo's 7 workflow steps, walked once.
+    expect(await db.dataSource.getRepository(TicketEventEntity).count()).toBe(15);
     const road = tickets.find((t) => t.id === '7c1e0000-0000-4000-8000-000000000001');
     expect(road).toMatchObject({ status: 'IN_PROGRESS', clockStage: 'RESOLVE' });
     const dispute = tickets.find((t) => t.id === '7c1e0000-0000-4000-8000-000000000003');
     expect(dispute).toMatchObject({ status: 'ESCALATED', handlingUnitCode: '520303001' });
+    const proxy = tickets.find((t) => t.id === '7c1e0000-0000-4000-8000-000000000005');
+    expect(proxy).toMatchObject({ status: 'ESCALATED', handlingUnitCode: '520303001', mode: 'PROXY' });
   });
 });

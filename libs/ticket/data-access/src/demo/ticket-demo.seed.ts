@@ -144,6 +144,8 @@ const STEPS: [id: string, action: WorkflowAction, input: TicketStepInput][] = [
   ['7c1e0000-0000-4000-8000-000000000003', TicketAction.ACCEPT, {}],
   ['7c1e0000-0000-4000-8000-000000000003', TicketAction.ESCALATE, { reason: '邻里纠纷需街道调解' }],
   ['7c1e0000-0000-4000-8000-000000000006', TicketAction.ACCEPT, {}],
+  // 代办: the community approved; the street holds it for the next approval.
+  ['7c1e0000-0000-4000-8000-000000000005', TicketAction.APPROVE, { note: '材料齐全' }],
 ];
 
 export async function seedTicketDemo(dataSource: DataSource, log: Logger): Promise<void> {

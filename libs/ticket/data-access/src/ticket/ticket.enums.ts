@@ -57,6 +57,10 @@ export enum TicketAction {
   CLOSE = 'CLOSE',
   REJECT = 'REJECT',
   MERGE = 'MERGE',
+  /** PROXY (代办): this level approves; the ticket goes up to the parent unit, or is accepted at the top. */
+  APPROVE = 'APPROVE',
+  /** PROXY: this level returns it to the level below (at the community: to the applicant) with a reason. */
+  SEND_BACK = 'SEND_BACK',
   /** Not a step: the ticket worker's entry when the SLA clock turns the ticket YELLOW, ORANGE or RED. */
   SLA_COLOR = 'SLA_COLOR',
 }

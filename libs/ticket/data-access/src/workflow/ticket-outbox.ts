@@ -10,8 +10,9 @@ export async function writeClockChange(
   from: TicketStatus | null,
   to: TicketStatus,
   eventId: string,
+  unitChanged = false,
 ): Promise<void> {
-  const kind = clockChange(from, to);
+  const kind = clockChange(from, to, unitChanged);
   if (!kind) return;
   await manager.insert(TicketOutboxEntity, {
     ticketId: ticket.id,

@@ -1,8 +1,9 @@
 import { Permission } from '@gridgov/platform-auth';
-import { TicketAction, TicketStatus } from '../ticket/ticket.enums';
+import { TicketAction, TicketMode, TicketStatus } from '../ticket/ticket.enums';
 
 const S = TicketStatus;
 const A = TicketAction;
+const NOT_PROXY = [TicketMode.ONSITE, TicketMode.COORDINATED, TicketMode.EMERGENCY];
 
 export enum DispatchRole {
   LEAD = 'LEAD',
@@ -39,8 +40,13 @@ export type RequiredField =
 
 export interface Transition {
   from: readonly TicketStatus[];
-  /** `SUSPENDED_FROM`: back to the status the ticket was suspended in. */
-  to: TicketStatus | 'SUSPENDED_FROM';
+  /**
+   * `SUSPENDED_FROM`: back to the status the ticket was suspended in. `NEXT_APPROVER`: ESCALATED to
+   * the parent unit, or ACCEPTED at the top of the approval chain (the district).
+   */
+  to: TicketStatus | 'SUSPENDED_FROM' | 'NEXT_APPROVER';
+  /** Only tickets of these modes take the step (all modes when absent). */
+  modes?: readonly TicketMode[];
   /** Where a negative outcome goes (verification failed, rating unsatisfied): rework. */
   onFailure?: TicketStatus;
   permission: Permission | null;
@@ -58,6 +64,8 @@ export const TRANSITIONS: Readonly<
   [A.ACCEPT]: {
     from: [S.REPORTED, S.ESCALATED],
     to: S.ACCEPTED,
+    // PROXY tickets are accepted by the approval chain (APPROVE at the top).
+    modes: NOT_PROXY,
     permission: Permission.TICKET_HANDLE,
     actor: ActorRule.HANDLING_UNIT,
     requires: [],
@@ -80,6 +88,7 @@ export const TRANSITIONS: Readonly<
   [A.ESCALATE]: {
     from: [S.REPORTED, S.ACCEPTED, S.RETURNED],
     to: S.ESCALATED,
+    modes: NOT_PROXY,
     permission: Permission.TICKET_HANDLE,
     actor: ActorRule.HANDLING_UNIT,
     requires: ['reason'],
@@ -149,13 +158,49 @@ export const TRANSITIONS: Readonly<
     actor: ActorRule.HANDLING_UNIT,
     requires: ['mergeIntoId'],
   },
+  // 代办: each level up the unit tree approves (passing it up) or sends it back down with a reason.
+  [A.APPROVE]: {
+    from: [S.REPORTED, S.ESCALATED, S.RETURNED],
+    to: 'NEXT_APPROVER',
+    modes: [TicketMode.PROXY],
+    permission: Permission.TICKET_HANDLE,
+    actor: ActorRule.HANDLING_UNIT,
+    requires: [],
+  },
+  [A.SEND_BACK]: {
+    from: [S.REPORTED, S.ESCALATED, S.RETURNED],
+    to: S.RETURNED,
+    modes: [TicketMode.PROXY],
+    permission: Permission.TICKET_HANDLE,
+    actor: ActorRule.HANDLING_UNIT,
+    requires: ['reason'],
+  },
 };
+
+/** The top of the PROXY approval chain: the district (6-digit code prefix). */
+export const APPROVAL_TOP_LENGTH = 6;
 
 export type WorkflowAction = keyof typeof TRANSITIONS;
 
-/** The actions a ticket in `status` allows, in table order (for error messages and clients). */
-export function allowedActions(status: TicketStatus): WorkflowAction[] {
-  return (Object.keys(TRANSITIONS) as WorkflowAction[]).filter((a) => TRANSITIONS[a].from.includes(status));
+/** Whether the table lets a ticket in this status and mode take the step (who may is checked apart). */
+export function isAllowed(
+  action: WorkflowAction,
+  ticket: { status: TicketStatus; mode: TicketMode },
+): boolean {
+  const { from, modes } = TRANSITIONS[action];
+  return from.includes(ticket.status) && (!modes || modes.includes(ticket.mode));
+}
+
+/** The actions a ticket allows, in table order (for error messages and clients). */
+export function allowedActions(ticket: { status: TicketStatus; mode: TicketMode }): WorkflowAction[] {
+  return (Object.keys(TRANSITIONS) as WorkflowAction[]).filter((a) => isAllowed(a, ticket));
+}
+
+/** The unit one level below `code` on the way to `leaf` (street → community), or null at the leaf. */
+export function childUnitCode(code: string, leaf: string): string | null {
+  const lengths = [2, 4, 6, 9, 12];
+  const next = lengths.find((n) => n > code.length);
+  return next && next <= leaf.length ? leaf.slice(0, next) : null;
 }
 
 /** The unit above a significant code prefix: community (12) → street (9) → district (6) → city (4) → province (2). */
@@ -194,9 +239,16 @@ const CLOCK_ON_ENTRY: Partial<Record<TicketStatus, ClockChange>> = {
  * The clock change of a status change, or null (dispatching, returning and starting work keep the
  * resolve clock running). Every START_* begins a new SLA version.
  */
-export function clockChange(from: TicketStatus | null, to: TicketStatus): ClockChange | null {
-  if (from === to) return null;
+export function clockChange(
+  from: TicketStatus | null,
+  to: TicketStatus,
+  /** The step moved the ticket to another unit (a PROXY approval or send-back): that unit gets a new accept clock. */
+  unitChanged = false,
+): ClockChange | null {
+  if (from === to) return unitChanged ? ClockChange.START_ACCEPT : null;
   if (from === S.SUSPENDED) return ClockChange.RESUME;
+  // A PROXY ticket sent back down: the lower level gets a new accept clock (a department's return keeps the resolve clock).
+  if (to === S.RETURNED && from !== S.ASSIGNED) return ClockChange.START_ACCEPT;
   return CLOCK_ON_ENTRY[to] ?? null;
 }
 

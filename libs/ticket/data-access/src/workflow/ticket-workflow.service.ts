@@ -16,9 +16,12 @@ import { TicketDispatchEntity } from './ticket-dispatch.entity';
 import {
   ActorRule,
   allowedActions,
+  APPROVAL_TOP_LENGTH,
+  childUnitCode,
   DispatchRole,
   DispatchStatus,
   clockChange,
+  isAllowed,
   parentUnitCode,
   startsNewClock,
   type RequiredField,
@@ -88,10 +91,10 @@ export class TicketWorkflowService {
       }
 
       const transition = TRANSITIONS[action];
-      if (!transition.from.includes(ticket.status)) {
-        const allowed = allowedActions(ticket.status);
+      if (!isAllowed(action, ticket)) {
+        const allowed = allowedActions(ticket);
         throw invalidTransition(
-          `Cannot ${action} ticket ${ticket.number}: it is ${ticket.status}; allowed: ${allowed.join(', ') || 'none'}`,
+          `Cannot ${action} ${ticket.mode} ticket ${ticket.number}: it is ${ticket.status}; allowed: ${allowed.join(', ') || 'none'}`,
           { status: ticket.status, action, allowedActions: allowed },
         );
       }
@@ -105,13 +108,18 @@ export class TicketWorkflowService {
       const to =
         transition.to === 'SUSPENDED_FROM'
           ? (ticket.suspendedFrom ?? TicketStatus.ASSIGNED)
-          : failed && transition.onFailure
-            ? transition.onFailure
-            : transition.to;
+          : transition.to === 'NEXT_APPROVER'
+            ? ticket.handlingUnitCode.length > APPROVAL_TOP_LENGTH
+              ? TicketStatus.ESCALATED
+              : TicketStatus.ACCEPTED
+            : failed && transition.onFailure
+              ? transition.onFailure
+              : transition.to;
       const changes = await this.sideEffects(manager, ticket, action, step, active, actorId);
       changes.status = to;
       if (to === TicketStatus.REOPENED) changes.reworkCount = ticket.reworkCount + 1;
-      const clock = clockChange(from, to);
+      const unitChanged = !!changes.handlingUnitCode && changes.handlingUnitCode !== ticket.handlingUnitCode;
+      const clock = clockChange(from, to, unitChanged);
       const slaVersion = startsNewClock(clock) ? ticket.slaVersion + 1 : ticket.slaVersion;
       changes.slaVersion = slaVersion;
       if (clock)
@@ -133,7 +141,7 @@ export class TicketWorkflowService {
         action,
         fromStatus: from,
         toStatus: to,
-        note: timelineNote(action, step),
+        note: timelineNote(action, step, ticket.handlingUnitCode, changes.handlingUnitCode),
         photos: step.photos,
       });
       await writeClockChange(
@@ -142,6 +150,7 @@ export class TicketWorkflowService {
         from,
         to,
         String(event.identifiers[0].id),
+        unitChanged,
       );
       return manager.findOneByOrFail(TicketEntity, { id: ticket.id });
     });
@@ -197,6 +206,21 @@ export class TicketWorkflowService {
       case TicketAction.ACCEPT:
         // 首问负责: whoever accepted first stays the owner, also after escalation.
         return { ownerAccountId: ticket.ownerAccountId ?? actorId };
+      case TicketAction.APPROVE:
+        // The first approver owns a PROXY ticket; below the top it moves up to the parent unit.
+        return {
+          ownerAccountId: ticket.ownerAccountId ?? actorId,
+          handlingUnitCode:
+            ticket.handlingUnitCode.length > APPROVAL_TOP_LENGTH
+              ? (parentUnitCode(ticket.handlingUnitCode) ?? ticket.handlingUnitCode)
+              : ticket.handlingUnitCode,
+        };
+      case TicketAction.SEND_BACK:
+        // Down one level towards the ticket's community; the community sends it back to the applicant.
+        return {
+          handlingUnitCode:
+            childUnitCode(ticket.handlingUnitCode, ticket.adminUnitCode) ?? ticket.handlingUnitCode,
+        };
       case TicketAction.DISPATCH: {
         if (active.length) {
           await manager.update(
@@ -375,9 +399,24 @@ async function byResponsibilityList(
 }
 
 /** The timeline note: the free text, with the step's reason and decision in front so the record reads on its own. */
-function timelineNote(action: WorkflowAction, step: CheckedStep): string | null {
+function timelineNote(
+  action: WorkflowAction,
+  step: CheckedStep,
+  unitBefore: string,
+  unitAfter: string | undefined,
+): string | null {
   const parts: string[] = [];
   if (step.reason) parts.push(step.reason);
+  if (action === TicketAction.APPROVE)
+    parts.push(
+      unitAfter && unitAfter !== unitBefore
+        ? `Approved at ${unitBefore}, passed up to ${unitAfter}`
+        : `Approved at ${unitBefore}: final approval`,
+    );
+  if (action === TicketAction.SEND_BACK)
+    parts.push(
+      unitAfter && unitAfter !== unitBefore ? `Sent back to ${unitAfter}` : 'Sent back to the applicant',
+    );
   if (action === TicketAction.VERIFY)
     parts.push(step.passed ? 'Verified on site' : 'Verification failed: rework');
   if (action === TicketAction.RATE && step.satisfaction) parts.push(`Rated ${step.satisfaction}`);

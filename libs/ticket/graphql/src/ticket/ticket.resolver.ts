@@ -103,7 +103,7 @@ export class TicketResolver {
     description: 'Steps the ticket allows now (whether you may take them depends on your role).',
   })
   allowedActions(@Root() ticket: TicketEntity): TicketAction[] {
-    return allowedActions(ticket.status);
+    return allowedActions(ticket);
   }
 
   @FieldResolver(() => [TicketDispatchType], { description: 'Every dispatch, oldest first.' })

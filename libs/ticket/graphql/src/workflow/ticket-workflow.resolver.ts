@@ -148,4 +148,28 @@ export class TicketWorkflowResolver {
   ): Promise<TicketEntity> {
     return step(ctx, TicketAction.MERGE, input);
   }
+
+  @Authorized(Permission.TICKET_HANDLE)
+  @Mutation(() => TicketType, {
+    description:
+      'PROXY (代办): the handling unit approves; the ticket goes up to the parent unit, or is ACCEPTED at the district.',
+  })
+  approveTicket(
+    @Ctx() ctx: TicketContext,
+    @Arg('input', () => TicketStepInput) input: TicketStepInput,
+  ): Promise<TicketEntity> {
+    return step(ctx, TicketAction.APPROVE, input);
+  }
+
+  @Authorized(Permission.TICKET_HANDLE)
+  @Mutation(() => TicketType, {
+    description:
+      'PROXY (代办): the handling unit sends it back one level down (the community: to the applicant).',
+  })
+  sendBackTicket(
+    @Ctx() ctx: TicketContext,
+    @Arg('input', () => TicketReasonInput) input: TicketReasonInput,
+  ): Promise<TicketEntity> {
+    return step(ctx, TicketAction.SEND_BACK, input);
+  }
 }
