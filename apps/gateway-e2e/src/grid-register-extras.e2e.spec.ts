@@ -207,4 +207,46 @@ describe('grid register extras through the gateway', () => {
     );
     expect(beyondBoard.errors?.[0]?.extensions?.['code']).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
   });
+
+  it('warns about grid size and reports overlapping sibling grids', async () => {
+    await ok(
+      `mutation($input: CreateGridInput!) { createGrid(input: $input) { code } }`,
+      {
+        input: {
+          code: '520303001001002',
+          name: '珠海路二网格',
+          level: 4,
+          kind: 'RURAL_GROUP',
+          adminUnitCode: '520303001001',
+          boundary: square(106.927, 27.7, 0.004),
+        },
+      },
+      'admin',
+    );
+    const grid = await ok<{ grid: unknown }>(
+      `query($code: String!) { grid(code: $code) {
+        sizeGuidance { setting minHouseholds maxHouseholds households warning }
+        overlappingSiblings { code }
+      } }`,
+      { code: GRID },
+    );
+    expect(grid.grid).toEqual({
+      sizeGuidance: {
+        setting: 'URBAN',
+        minHouseholds: 300,
+        maxHouseholds: 500,
+        households: 2,
+        warning:
+          '2 households, below the 300–500 households for an urban grid: consider merging it with a neighbour',
+      },
+      overlappingSiblings: [{ code: '520303001001002' }],
+    });
+    const coverage = await ok<{ coverage: { sizeWarnings: { gridCode: string; setting: string }[] } }>(
+      `{ coverage(codePrefix: "520303001001") { sizeWarnings { gridCode setting } } }`,
+    );
+    expect(coverage.coverage.sizeWarnings).toEqual([
+      { gridCode: GRID, setting: 'URBAN' },
+      { gridCode: '520303001001002', setting: 'RURAL' },
+    ]);
+  });
 });

@@ -41,6 +41,7 @@ export interface GridContext extends BaseContext {
     gridByCode: DataLoader<string, GridEntity | null>;
     /** Every period of service of a grid's team, by grid id. */
     teamByGrid: DataLoader<string, GridTeamMemberEntity[]>;
+    householdCountByGridCode: DataLoader<string, number>;
     buildingById: DataLoader<string, BuildingEntity | null>;
     houseById: DataLoader<string, HouseEntity | null>;
     housesByBuilding: DataLoader<string, HouseEntity[]>;
@@ -64,6 +65,7 @@ export function createGridContext(base: BaseContext, cipher: PersonalDataCipher)
   const visits = new VisitService(base.dataSource, base.auth);
   const residentImport = new ResidentImportService(base.dataSource, base.auth, cipher);
   const teams = new GridTeamService(base.dataSource, base.auth);
+  const coverage = new CoverageService(base.dataSource, base.auth);
   return {
     ...base,
     grids,
@@ -72,7 +74,7 @@ export function createGridContext(base: BaseContext, cipher: PersonalDataCipher)
     residents,
     personalData,
     visits,
-    coverage: new CoverageService(base.dataSource, base.auth),
+    coverage,
     residentImport,
     teams,
     gridBoards: new GridBoardService(base.dataSource),
@@ -83,6 +85,7 @@ export function createGridContext(base: BaseContext, cipher: PersonalDataCipher)
       gridById: new DataLoader((ids) => grids.findVisibleByIds(ids)),
       gridByCode: new DataLoader((codes) => grids.findVisibleByCodes(codes)),
       teamByGrid: new DataLoader((ids) => teams.membersOfGrids(ids)),
+      householdCountByGridCode: new DataLoader((codes) => coverage.householdCounts(codes)),
       buildingById: new DataLoader((ids) => buildings.findVisibleByIds(ids)),
       houseById: new DataLoader((ids) => buildings.findVisibleHousesByIds(ids)),
       housesByBuilding: new DataLoader((ids) => buildings.housesOfBuildings(ids)),

@@ -1,4 +1,11 @@
-import { boundaryContains, boundaryProblem, boundingBox, type GridBoundary } from './grid-boundary';
+import {
+  boundariesOverlap,
+  boundaryContains,
+  boundaryProblem,
+  boundaryWithin,
+  boundingBox,
+  type GridBoundary,
+} from './grid-boundary';
 
 const polygon = (...ring: [number, number][]): GridBoundary => ({ type: 'Polygon', coordinates: [ring] });
 const square = polygon([106.93, 27.7], [106.94, 27.7], [106.94, 27.71], [106.93, 27.71], [106.93, 27.7]);
@@ -72,5 +79,36 @@ describe('grid boundary validation', () => {
     };
     expect(boundaryContains(withHole, [106.935, 27.705])).toBe(false);
     expect(boundaryContains(withHole, [106.931, 27.701])).toBe(true);
+  });
+});
+
+describe('grid boundaries against each other', () => {
+  const box = (west: number, south: number, east: number, north: number) =>
+    polygon([west, south], [east, south], [east, north], [west, north], [west, south]);
+  const parent = box(0, 0, 10, 10);
+
+  it('accepts a child inside its parent, also along the parent’s border, and rejects one that sticks out', () => {
+    expect(boundaryWithin(box(2, 2, 4, 4), parent)).toBe(true);
+    expect(boundaryWithin(box(0, 0, 5, 10), parent)).toBe(true);
+    expect(boundaryWithin(box(8, 8, 12, 9), parent)).toBe(false);
+    // A concave parent (an L) holds every vertex of this box but one of its edges leaves the L.
+    const ell = polygon([0, 0], [10, 0], [10, 4], [4, 4], [4, 10], [0, 10], [0, 0]);
+    expect(boundaryWithin(box(2, 2, 6, 3), ell)).toBe(true);
+    expect(boundaryWithin(polygon([2, 8], [2, 2], [8, 2], [2, 8]), ell)).toBe(false);
+    // Corners on the L's inner corner and its ends, every vertex inside or on it, yet the long edge cuts the notch.
+    expect(boundaryWithin(polygon([0, 0], [10, 4], [4, 10], [0, 0]), ell)).toBe(false);
+  });
+
+  it('reports overlapping siblings but not neighbours that share an edge or a corner', () => {
+    expect(boundariesOverlap(box(0, 0, 5, 5), box(5, 0, 10, 5))).toBe(false);
+    expect(boundariesOverlap(box(0, 0, 5, 5), box(5, 5, 10, 10))).toBe(false);
+    expect(boundariesOverlap(box(0, 0, 5, 5), box(4, 4, 10, 10))).toBe(true);
+    expect(boundariesOverlap(box(0, 0, 5, 5), box(0, 0, 5, 5))).toBe(true);
+    expect(boundariesOverlap(box(0, 0, 10, 10), box(2, 2, 3, 3))).toBe(true);
+    // Shifted along a shared line: every vertex lies on the other's outline, yet the areas overlap.
+    expect(boundariesOverlap(box(0, 0, 4, 4), box(2, 0, 6, 4))).toBe(true);
+    expect(boundariesOverlap(box(0, 0, 4, 4), box(4, 0, 8, 4))).toBe(false);
+    // A cross: no vertex of either lies inside the other, yet the edges cross.
+    expect(boundariesOverlap(box(0, 4, 10, 6), box(4, 0, 6, 10))).toBe(true);
   });
 });

@@ -106,3 +106,79 @@ export function boundaryContains(boundary: GridBoundary, point: Position): boole
     ([outer, ...holes]) => ringContains(outer, point) && !holes.some((h) => ringContains(h, point)),
   );
 }
+
+const ringsOf = (boundary: GridBoundary): Position[][] => polygonsOf(boundary).flat();
+const edgesOf = (boundary: GridBoundary): [Position, Position][] =>
+  ringsOf(boundary).flatMap((ring) => ring.slice(1).map((p, i): [Position, Position] => [ring[i], p]));
+
+/** The point lies on an edge (outer ring or hole) of the boundary. */
+function onBoundary(boundary: GridBoundary, point: Position): boolean {
+  return edgesOf(boundary).some(([a, b]) => orientation(a, b, point) === 0 && onSegment(a, b, point));
+}
+
+/** Some edge of one crosses an edge of the other at a single interior point of both (not touching, not along). */
+function edgesCross(a: GridBoundary, b: GridBoundary): boolean {
+  const edgesOfB = edgesOf(b);
+  return edgesOf(a).some(([p, q]) =>
+    edgesOfB.some(([r, s]) => {
+      const turns = [orientation(p, q, r), orientation(p, q, s), orientation(r, s, p), orientation(r, s, q)];
+      return !turns.includes(0) && turns[0] !== turns[1] && turns[2] !== turns[3];
+    }),
+  );
+}
+
+/** Mean of an outer ring's vertices: inside it for the convex-ish rings grids have; a probe, not a proof. */
+const centroidOf = (ring: Position[]): Position => {
+  const points = ring.slice(0, -1);
+  return [
+    points.reduce((s, p) => s + p[0], 0) / points.length,
+    points.reduce((s, p) => s + p[1], 0) / points.length,
+  ];
+};
+
+/**
+ * `inner` lies within `outer` (shared edges allowed): no edge crossing, and every vertex and edge
+ * piece of inner inside or on outer. A child grid drawn along its parent's border passes.
+ */
+export function boundaryWithin(inner: GridBoundary, outer: GridBoundary): boolean {
+  const insideOrOn = (p: Position) => onBoundary(outer, p) || boundaryContains(outer, p);
+  return (
+    !edgesCross(inner, outer) &&
+    ringsOf(inner).every((ring) => ring.every(insideOrOn)) &&
+    edgePieceMidpoints(inner, outer).every(insideOrOn)
+  );
+}
+
+/**
+ * Midpoints of the edges of `a` cut where a vertex of `b` lies on them. Without proper crossings each
+ * piece is wholly inside, outside or on `b`, so its midpoint tells where the piece runs.
+ */
+function edgePieceMidpoints(a: GridBoundary, b: GridBoundary): Position[] {
+  const cornersOfB = ringsOf(b).flat();
+  return edgesOf(a).flatMap(([p, q]) => {
+    const [dx, dy] = [q[0] - p[0], q[1] - p[1]];
+    const cuts = cornersOfB
+      .filter((v) => orientation(p, q, v) === 0 && onSegment(p, q, v))
+      .map((v) => ((v[0] - p[0]) * dx + (v[1] - p[1]) * dy) / (dx * dx + dy * dy));
+    const ts = [...new Set([0, 1, ...cuts])].sort((x, y) => x - y);
+    return ts
+      .slice(1)
+      .map((t, i): Position => [p[0] + ((t + ts[i]) / 2) * dx, p[1] + ((t + ts[i]) / 2) * dy]);
+  });
+}
+
+const strictlyInside = (shape: GridBoundary, p: Position) =>
+  !onBoundary(shape, p) && boundaryContains(shape, p);
+
+/**
+ * The two boundaries share area (touching along an edge or at a corner is no overlap): an edge
+ * crossing, a stretch of an edge of one inside the other, or, for shapes drawn on each other's
+ * outline, the centre of one inside the other.
+ */
+export function boundariesOverlap(a: GridBoundary, b: GridBoundary): boolean {
+  const runsInside = (x: GridBoundary, y: GridBoundary) =>
+    edgePieceMidpoints(x, y).some((p) => strictlyInside(y, p));
+  if (edgesCross(a, b) || runsInside(a, b) || runsInside(b, a)) return true;
+  const centres = (x: GridBoundary) => polygonsOf(x).map(([outer]) => centroidOf(outer));
+  return centres(a).some((c) => strictlyInside(b, c)) || centres(b).some((c) => strictlyInside(a, c));
+}

@@ -184,11 +184,28 @@ describe('GridService', () => {
     ).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'boundary' },
     });
-    const updated = await admin.updateBoundary(grid.id, square(106.95, 27.72));
-    expect(updated).toMatchObject({ minLon: 106.95, minLat: 27.72 });
-    expect((await admin.gridAt(106.951, 27.721))?.code).toBe('520303001001003');
+    await expect(admin.updateBoundary(grid.id, square(106.95, 27.72))).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'boundary' },
+    });
+    const updated = await admin.updateBoundary(grid.id, square(106.94, 27.71));
+    expect(updated).toMatchObject({ minLon: 106.94, minLat: 27.71 });
+    expect((await admin.gridAt(106.941, 27.711))?.code).toBe('520303001001003');
     expect((await admin.gridAt(106.926, 27.701))?.code).toBe('520303001001001');
     expect((await admin.gridAt(106.945, 27.715))?.code).toBe('520303001001000'); // only the community grid covers it
-    expect(await as(Role.GRID_WORKER, '520303001002001').gridAt(106.951, 27.721)).toBeNull();
+    expect(await as(Role.GRID_WORKER, '520303001002001').gridAt(106.941, 27.711)).toBeNull();
+  });
+
+  it('keeps a child inside its parent and reports siblings that overlap, not those that only touch', async () => {
+    const admin = as(Role.UNIT_ADMIN, '520303');
+    await expect(
+      admin.create(unitGrid('520303001001009', 106.96, { parentCode: '520303001001000' })),
+    ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.boundary' } });
+    const first = await admin.getByCode('520303001001001');
+    expect(await admin.overlappingSiblings(first)).toEqual([]); // 002 shares an edge only
+    await admin.create(unitGrid('520303001001004', 106.927, { parentCode: '520303001001000' }));
+    const overlaps = await admin.overlappingSiblings(first);
+    expect(overlaps.map((g) => g.code)).toEqual(['520303001001004']);
+    const second = await admin.getByCode('520303001001002');
+    expect((await admin.overlappingSiblings(second)).map((g) => g.code)).toEqual(['520303001001004']);
   });
 });

@@ -2,7 +2,14 @@ import { Brackets, DataSource, Repository, type SelectQueryBuilder } from 'typeo
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { isUniqueViolation } from '@gridgov/platform-database';
 import { badInput, conflict, forbidden, InputProblems, notFound } from '@gridgov/platform-errors';
-import { boundaryContains, boundaryProblem, boundingBox, type GridBoundary } from './grid-boundary';
+import {
+  boundariesOverlap,
+  boundaryContains,
+  boundaryProblem,
+  boundaryWithin,
+  boundingBox,
+  type GridBoundary,
+} from './grid-boundary';
 import {
   adminUnitCodeProblem,
   GridKind,
@@ -154,6 +161,8 @@ export class GridService {
           `a level-${parent.level} grid ${parent.code} cannot contain a level-${level} grid ${code}`,
         );
       }
+      if (!boundaryWithin(boundary, parent.boundary))
+        throw badInput('input.boundary', `must lie inside the parent grid ${parent.code} (${parent.name})`);
       parentId = parent.id;
     }
     try {
@@ -185,8 +194,41 @@ export class GridService {
     const grid = await this.grids.findOneBy({ id });
     if (!grid) throw notFound('Grid', id);
     this.auth.assert(Permission.GRID_MANAGE, grid.code);
+    const parent = grid.parentId ? await this.grids.findOneBy({ id: grid.parentId }) : null;
+    if (parent && !boundaryWithin(boundary as GridBoundary, parent.boundary))
+      throw badInput('boundary', `must lie inside the parent grid ${parent.code} (${parent.name})`);
     Object.assign(grid, { boundary, ...boundingBox(boundary) });
     return this.grids.save(grid);
+  }
+
+  /**
+   * Grids of the same parent (or, without one, of the same unit and level) whose area overlaps this
+   * grid's: reported, not refused, since boundaries are often redrawn one grid at a time.
+   */
+  async overlappingSiblings(grid: GridEntity): Promise<GridEntity[]> {
+    const query = this.grids
+      .createQueryBuilder('grid')
+      .where('grid.id <> :id', { id: grid.id })
+      // Same expression as grid_bbox_idx: only grids whose boxes meet are compared exactly.
+      .andWhere(
+        'box(point(grid.minLon, grid.minLat), point(grid.maxLon, grid.maxLat)) && box(point(:minLon, :minLat), point(:maxLon, :maxLat))',
+        {
+          minLon: grid.minLon,
+          minLat: grid.minLat,
+          maxLon: grid.maxLon,
+          maxLat: grid.maxLat,
+        },
+      )
+      .orderBy('grid.code');
+    if (grid.parentId) query.andWhere('grid.parentId = :parentId', { parentId: grid.parentId });
+    else
+      query.andWhere('grid.parentId IS NULL AND grid.adminUnitCode = :unit AND grid.level = :level', {
+        unit: grid.adminUnitCode,
+        level: grid.level,
+      });
+    return (await query.getMany()).filter(
+      (g) => this.auth.can(Permission.GRID_READ, g.code) && boundariesOverlap(grid.boundary, g.boundary),
+    );
   }
 
   private checkBoundary(value: unknown, field: string, problems: InputProblems): GridBoundary {

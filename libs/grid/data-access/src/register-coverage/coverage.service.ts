@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { badInput } from '@gridgov/platform-errors';
+import type { GridKind } from '../grid/grid-code';
+import { type GridSizeGuidance, sizeGuidance } from '../grid/grid-size';
 
 /** The register's gaps (区不漏地、地不漏房、房不漏户、户不漏人) for one grid or a roll-up of grids. */
 export interface Coverage {
@@ -82,6 +84,27 @@ export class CoverageService {
       return sum;
     }, emptyCoverage(codePrefix));
     return { total: withCompleteness(total), grids };
+  }
+
+  /** Unit grids under the prefix whose household count is outside the size guidance, empty ones too. */
+  async sizeWarnings(codePrefix: string): Promise<GridSizeGuidance[]> {
+    this.auth.assert(Permission.HOUSEHOLD_READ, codePrefix);
+    const rows: { code: string; kind: GridKind; households: number }[] = await this.dataSource.query(
+      `SELECT g.code, g.kind, (SELECT count(*)::int FROM household hh WHERE hh.grid_code = g.code) AS households
+       FROM grid g WHERE g.level = 4 AND g.code LIKE $1 ORDER BY g.code`,
+      [`${codePrefix}%`],
+    );
+    return rows.map((r) => sizeGuidance(r.code, r.kind, r.households)).filter((g) => g.warning !== null);
+  }
+
+  /** Households per grid code, for the size guidance of single grids. */
+  async householdCounts(gridCodes: readonly string[]): Promise<number[]> {
+    const rows: { grid_code: string; n: number }[] = await this.dataSource.query(
+      `SELECT grid_code, count(*)::int AS n FROM household WHERE grid_code = ANY($1) GROUP BY grid_code`,
+      [[...gridCodes]],
+    );
+    const counts = new Map(rows.map((r) => [r.grid_code, r.n]));
+    return gridCodes.map((code) => counts.get(code) ?? 0);
   }
 }
 

@@ -81,6 +81,15 @@ export class GridResolver {
     return ctx.grids.updateBoundary(id, boundary);
   }
 
+  @Authorized(Permission.GRID_READ)
+  @FieldResolver(() => [GridType], {
+    description:
+      'Sibling grids (same parent, or same unit and level) whose area overlaps this one: reported, not refused. Touching edges do not count.',
+  })
+  overlappingSiblings(@Root() grid: GridEntity, @Ctx() ctx: GridContext) {
+    return ctx.grids.overlappingSiblings(grid);
+  }
+
   @FieldResolver(() => GridType, { nullable: true, description: 'The enclosing grid, when you may read it.' })
   parent(@Root() grid: GridEntity, @Ctx() ctx: GridContext) {
     return grid.parentId ? ctx.loaders.gridById.load(grid.parentId) : null;

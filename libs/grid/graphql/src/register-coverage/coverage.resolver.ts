@@ -1,10 +1,16 @@
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '@gridgov/platform-auth';
-import { type GridEntity, unitCodePrefix } from '@gridgov/grid-data-access';
+import {
+  type Coverage,
+  type GridEntity,
+  GridLevel,
+  sizeGuidance,
+  unitCodePrefix,
+} from '@gridgov/grid-data-access';
 import { AdminUnitRef } from '../admin-unit/admin-unit.type';
 import type { GridContext } from '../grid-context';
 import { GridType } from '../grid/grid.type';
-import { CoverageReportType, CoverageType } from './coverage.type';
+import { CoverageReportType, CoverageType, GridSizeGuidanceType } from './coverage.type';
 
 @Resolver(() => CoverageReportType)
 export class CoverageResolver {
@@ -15,10 +21,30 @@ export class CoverageResolver {
   coverage(@Ctx() ctx: GridContext, @Arg('codePrefix', () => String) codePrefix: string) {
     return ctx.coverage.of(codePrefix);
   }
+
+  @Authorized(Permission.HOUSEHOLD_READ)
+  @FieldResolver(() => [GridSizeGuidanceType], {
+    description:
+      'Unit grids under the prefix outside the size guidance (urban 300–500, rural 100–200 households).',
+  })
+  sizeWarnings(@Root() report: { total: Coverage }, @Ctx() ctx: GridContext) {
+    return ctx.coverage.sizeWarnings(report.total.codePrefix);
+  }
 }
 
 @Resolver(() => GridType)
 export class GridCoverageResolver {
+  @Authorized(Permission.HOUSEHOLD_READ)
+  @FieldResolver(() => GridSizeGuidanceType, {
+    nullable: true,
+    description: 'Households against the size guidance; unit grids only.',
+  })
+  async sizeGuidance(@Root() grid: GridEntity, @Ctx() ctx: GridContext) {
+    ctx.auth.assert(Permission.HOUSEHOLD_READ, grid.code);
+    if (grid.level !== GridLevel.UNIT) return null;
+    return sizeGuidance(grid.code, grid.kind, await ctx.loaders.householdCountByGridCode.load(grid.code));
+  }
+
   @Authorized(Permission.HOUSEHOLD_READ)
   @FieldResolver(() => CoverageType)
   async coverage(@Root() grid: GridEntity, @Ctx() ctx: GridContext) {

@@ -1,4 +1,34 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GridSetting } from '@gridgov/grid-data-access';
+
+registerEnumType(GridSetting, {
+  name: 'GridSetting',
+  description: 'URBAN: 300–500 households; RURAL (村民组): 100–200.',
+});
+
+@ObjectType('GridSizeGuidance', { description: 'A unit grid against the household-count guidance.' })
+export class GridSizeGuidanceType {
+  @Field(() => String)
+  gridCode!: string;
+
+  @Field(() => GridSetting)
+  setting!: GridSetting;
+
+  @Field(() => Int)
+  minHouseholds!: number;
+
+  @Field(() => Int)
+  maxHouseholds!: number;
+
+  @Field(() => Int)
+  households!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why to split or merge the grid; null within the guidance.',
+  })
+  warning!: string | null;
+}
 
 @ObjectType('Coverage', {
   description: 'Gaps in the household register of a grid or of all grids under a code prefix.',
