@@ -1,5 +1,4 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { gridDatabase } from '@gridgov/grid-data-access';
 import { GRID_REMINDER_JOB_NAMES, gridReminderHandlers } from '@gridgov/grid-jobs';
@@ -14,13 +13,13 @@ import {
 import { createDataSource } from '@gridgov/platform-database';
 import { createLogger, createObservedApp, listen, type Logger } from '@gridgov/platform-observability';
 import {
-  createRedisConnection,
   createSmsSender,
   createWorkerMetrics,
   DeadLetterQueue,
   type HandlerTable,
   jobHandlerTable,
   QueueName,
+  RedisConnections,
   type RunningJobWorker,
   startJobWorker,
   type WorkerMetrics,
@@ -55,13 +54,8 @@ export async function createReminderWorker(
     }).initialize();
   const [org, grid] = await Promise.all([connect(orgDatabase, config.ORG_SCHEMA), connect(gridDatabase, config.GRID_SCHEMA)]);
 
-  const connections: Redis[] = [];
-  const connection = (role: 'worker' | 'producer') => {
-    const c = createRedisConnection(config.REDIS_URL, role);
-    connections.push(c);
-    return c;
-  };
-  const producer = connection('producer');
+  const connections = new RedisConnections(config.REDIS_URL);
+  const producer = connections.get('producer');
   const prefix = config.QUEUE_PREFIX;
   // Every platform queue, for the Bull Board; producers of this process use the same objects.
   const queues = new Map(Object.values(QueueName).map((name) => [name, new Queue(name, { connection: producer, prefix })]));
@@ -105,7 +99,7 @@ export async function createReminderWorker(
     startJobWorker({
       queue: name,
       handlers,
-      connection: connection('worker'),
+      connection: connections.get('worker'),
       prefix,
       concurrency: config.CONCURRENCY,
       lockDurationMs: config.LOCK_DURATION_MS,
@@ -145,8 +139,7 @@ export async function createReminderWorker(
       if (returned > 0) log.warn({ jobs: returned }, 'jobs still running at shutdown were returned to their queue');
       await Promise.all([...queues.values()].map((q) => q.close()));
       await deadLetters.close();
-      // BullMQ leaves connections it was given open.
-      for (const c of connections) c.disconnect();
+      connections.disconnectAll();
       await Promise.all([org.destroy(), grid.destroy()]);
     },
   };

@@ -1,12 +1,12 @@
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import {
-  createRedisConnection,
   DeadLetterQueue,
   type JobHandler,
   jobHandlerTable,
   type JobObserver,
   QueueName,
+  RedisConnections,
   type SmsSender,
   startJobWorker,
 } from '@gridgov/platform-queue';
@@ -71,8 +71,8 @@ export async function runNotificationDelivery(options: {
   webhookTimeoutMs?: number;
   observer?: JobObserver;
 }): Promise<{ notifications: Queue; deadLetters: DeadLetterQueue; close(): Promise<void> }> {
-  const producer = createRedisConnection(options.redisUrl, 'producer');
-  const consumer = createRedisConnection(options.redisUrl, 'worker');
+  const connections = new RedisConnections(options.redisUrl);
+  const producer = connections.get('producer');
   const notifications = new BullQueue(QueueName.NOTIFICATIONS, {
     connection: producer,
     prefix: options.prefix,
@@ -91,7 +91,7 @@ export async function runNotificationDelivery(options: {
   const running = startJobWorker({
     queue: QueueName.NOTIFICATIONS,
     handlers,
-    connection: consumer,
+    connection: connections.get('worker'),
     prefix: options.prefix,
     concurrency: options.concurrency ?? 4,
     observer: options.observer,
@@ -103,9 +103,7 @@ export async function runNotificationDelivery(options: {
       await running.close();
       await notifications.close();
       await deadLetters.close();
-      // BullMQ leaves connections it was given open.
-      producer.disconnect();
-      consumer.disconnect();
+      connections.disconnectAll();
     },
   };
 }

@@ -1,5 +1,5 @@
 export { QueueName } from './queue-name';
-export { createRedisConnection } from './redis-connection';
+export { createRedisConnection, RedisConnections } from './redis-connection';
 export {
   enqueueNotification,
   KEEP_FINISHED,

@@ -10,3 +10,20 @@ export function createRedisConnection(url: string, role: 'worker' | 'producer', 
     ...options,
   });
 }
+
+/** The Redis connections of one process, made on demand and closed together (BullMQ leaves connections it was given open). */
+export class RedisConnections {
+  private readonly made: Redis[] = [];
+
+  constructor(private readonly url: string) {}
+
+  get(role: 'worker' | 'producer'): Redis {
+    const connection = createRedisConnection(this.url, role);
+    this.made.push(connection);
+    return connection;
+  }
+
+  disconnectAll(): void {
+    for (const connection of this.made) connection.disconnect();
+  }
+}
