@@ -58,5 +58,12 @@ describe('a timer firing after its ticket was closed', () => {
     expect(sent.map((j) => j.data.link)).not.toContain(`ticket:${closed.id}`);
     expect(sent.map((j) => j.data.template).sort()).toEqual(['TICKET_COLOR_ORANGE', 'TICKET_COLOR_RED', 'TICKET_COLOR_YELLOW']);
     expect(sent.find((j) => j.data.template === 'TICKET_COLOR_RED')?.data.recipients).toEqual({ leadersOfUnitCode: '520303001001' });
+
+    // Operators see it on /metrics: the six timers processed, their lateness, the queue depth.
+    const metrics = await (await fetch(`http://127.0.0.1:${worker.port}/metrics`)).text();
+    expect(metrics).toMatch(/worker_jobs_processed_total\{queue="ticket-timers",job="color-timer",service="ticket-worker"\} 6/);
+    expect(metrics).toMatch(/worker_job_lateness_seconds_count\{[^}]*queue="ticket-timers",job="color-timer"\} 6/);
+    expect(metrics).toContain('worker_jobs_delayed{queue="ticket-timers",service="ticket-worker"} 0');
+    expect((await fetch(`http://127.0.0.1:${worker.port}/readyz`)).status).toBe(200);
   });
 });
