@@ -8,6 +8,7 @@ import { OrgFactsResolver } from './facts/org-facts.resolver';
 import { GridPartyResolver, PartyGridBindingResolver } from './grid/grid-party.resolver';
 import { GridRef } from './grid/grid-ref.type';
 import { NotificationResolver } from './notification/notification.resolver';
+import { NotificationChannelResolver } from './notification/notification-channel.resolver';
 import { PartyLifeResolver } from './party-life/party-life.resolver';
 import { PartyIdentityResolver } from './party/party-identity.resolver';
 import { PartyMemberResolver } from './party/party-member.resolver';
@@ -36,6 +37,7 @@ export function createOrgSubgraph(tokens: TokenSettings): SubgraphDefinition<Org
       PartyGridBindingResolver,
       VolunteerResolver,
       NotificationResolver,
+      NotificationChannelResolver,
       PublicServiceResolver,
       CouncilResolver,
       CouncilTopicResolver,
