@@ -9,6 +9,7 @@ import { TicketResponsibility1765400100000 } from './migrations/1765400100000-ti
 import { ResponsibilityRuleEntity } from './responsibility/responsibility-rule.entity';
 import { TicketSlaAdmin1765400200000 } from './migrations/1765400200000-ticket-sla-admin';
 import { SlaPolicyEntity } from './sla/sla-policy.entity';
+import { TicketListIndexes1765400300000 } from './migrations/1765400300000-ticket-list-indexes';
 import { TicketSupervision1764500000000 } from './migrations/1764500000000-ticket-supervision';
 import { TicketTimers1765100000000 } from './migrations/1765100000000-ticket-timers';
 import { TicketSupervisionEntity } from './supervision/ticket-supervision.entity';
@@ -54,7 +55,15 @@ export {
   TicketStatus,
 } from './ticket/ticket.enums';
 export { supervisionColor } from './sla/sla-policy';
-export { type TicketStats, type TicketStatsFilter, TicketStatsService } from './stats/ticket-stats.service';
+export {
+  type HotSpots,
+  StatsBucket,
+  type TicketSpike,
+  type TicketStats,
+  type TicketStatsFilter,
+  type TicketStatsPeriod,
+  TicketStatsService,
+} from './stats/ticket-stats.service';
 export { TicketSupervisionEntity } from './supervision/ticket-supervision.entity';
 export { TicketSupervisionService } from './supervision/ticket-supervision.service';
 export * from './timers';
@@ -97,5 +106,6 @@ export const ticketDatabase = {
     TicketCatalogue1765400000000,
     TicketResponsibility1765400100000,
     TicketSlaAdmin1765400200000,
+    TicketListIndexes1765400300000,
   ],
 };

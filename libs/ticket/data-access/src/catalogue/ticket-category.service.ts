@@ -54,7 +54,8 @@ export class TicketCategoryService {
     problems.throwIfAny();
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(TicketCategoryEntity);
-      if (await repo.existsBy({ code })) throw conflict(`Category ${code} already exists`, { categoryCode: code });
+      if (await repo.existsBy({ code }))
+        throw conflict(`Category ${code} already exists`, { categoryCode: code });
       const parentCode = parentCategory(code);
       if (parentCode && !(await repo.existsBy({ code: parentCode })))
         throw badInput('input.code', `its parent ${parentCode} does not exist; create it first`);

@@ -12,15 +12,15 @@ describe('ticket demo seed (real database)', () => {
   });
   afterAll(() => db?.close());
 
-  it('writes 8 tickets over four grids with their first timeline entries and a few workflow steps, once', async () => {
+  it('writes 11 tickets over four grids with their first timeline entries and a few workflow steps, once', async () => {
     const log = createLogger('ticket-demo-seed-test', 'silent');
     await seedTicketDemo(db.dataSource, log);
     await seedTicketDemo(db.dataSource, log);
     const tickets = await db.dataSource.getRepository(TicketEntity).find();
-    expect(tickets).toHaveLength(8);
+    expect(tickets).toHaveLength(11);
     expect(new Set(tickets.map((t) => t.gridCode)).size).toBe(4);
-    // 8 reports plus the demo's 7 workflow steps, walked once.
-    expect(await db.dataSource.getRepository(TicketEventEntity).count()).toBe(15);
+    // 11 reports plus the demo's 7 workflow steps, walked once.
+    expect(await db.dataSource.getRepository(TicketEventEntity).count()).toBe(18);
     const road = tickets.find((t) => t.id === '7c1e0000-0000-4000-8000-000000000001');
     expect(road).toMatchObject({ status: 'IN_PROGRESS', clockStage: 'RESOLVE' });
     const dispute = tickets.find((t) => t.id === '7c1e0000-0000-4000-8000-000000000003');

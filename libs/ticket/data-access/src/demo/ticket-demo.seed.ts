@@ -127,6 +127,19 @@ const TICKETS: [id: string, hoursAgo: number, input: ReportTicketInput][] = [
       attributes: [{ code: 'NOISE_SOURCE', values: ['CONSTRUCTION'] }],
     },
   ],
+  // Four fire hazards in one grid within a day: a spike alert (ticketSpikes, threshold 4) for a day after seeding.
+  ...(['楼道电动车充电', '灭火器过期', '消防栓被遮挡'] as const).map(
+    (title, i): [string, number, ReportTicketInput] => [
+      `7c1e0000-0000-4000-8000-00000000001${i}`,
+      6 - 2 * i,
+      {
+        gridCode: '520303001001002',
+        categoryCode: 'SAFETY_PRODUCTION.FIRE',
+        channel: TicketChannel.GRID_WORKER,
+        title,
+      },
+    ],
+  ),
 ];
 
 /**

@@ -12,6 +12,32 @@ export interface TicketStatsFilter {
   categoryPrefix?: string | null;
 }
 
+export enum StatsBucket {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+}
+
+/** One period of a series: its first instant (00:00 China time of the day, Monday, or 1st) and its figures. */
+export interface TicketStatsPeriod {
+  periodStart: Date;
+  stats: TicketStats;
+}
+
+export interface HotSpots {
+  categories: { categoryCode: string; count: number }[];
+  grids: { gridCode: string; count: number }[];
+}
+
+/** At least `threshold` tickets of one category in one grid within the window. */
+export interface TicketSpike {
+  gridCode: string;
+  categoryCode: string;
+  count: number;
+  firstReportedAt: Date;
+  lastReportedAt: Date;
+}
+
 export interface TicketStats {
   received: number;
   closed: number;
@@ -24,21 +50,42 @@ export interface TicketStats {
   averageHandlingHours: number | null;
 }
 
+/** Counts come back as strings; null in a series' empty periods. */
 interface StatsRow {
-  received: string;
-  closed: string;
-  closed_on_time: string;
-  rated: string;
-  satisfied: string;
-  reworked: string;
-  overdue: string;
-  red: string;
+  received: string | null;
+  closed: string | null;
+  closed_on_time: string | null;
+  rated: string | null;
+  satisfied: string | null;
+  reworked: string | null;
+  overdue: string | null;
+  red: string | null;
   avg_seconds: string | null;
 }
 
+/** Most periods a series returns: a year of days, ten years of weeks or months. */
+const MAX_PERIODS = 400;
+const PERIOD_DAYS: Record<StatsBucket, number> = { DAY: 1, WEEK: 7, MONTH: 28 };
+const HOUR = 3_600_000;
+
+/** Tickets are counted in the period they were reported in, by China time (UTC+8). */
+const FIGURES = `count(*) AS received,
+  count(*) FILTER (WHERE t.status = 'CLOSED') AS closed,
+  count(*) FILTER (WHERE t.status = 'CLOSED' AND NOT t.overdue) AS closed_on_time,
+  count(*) FILTER (WHERE t.satisfaction IS NOT NULL) AS rated,
+  count(*) FILTER (WHERE t.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied,
+  count(*) FILTER (WHERE t.rework_count > 0) AS reworked,
+  count(*) FILTER (WHERE t.overdue OR (t.paused_at IS NULL AND t.deadline_at < now())) AS overdue,
+  count(*) FILTER (WHERE t.supervised OR (t.paused_at IS NULL AND t.red_at < now())) AS red,
+  avg(extract(epoch FROM c.at - t.reported_at)) FILTER (WHERE t.status = 'CLOSED') AS avg_seconds`;
+const CLOSED_AT = `LEFT JOIN LATERAL (
+  SELECT max(e.at) AS at FROM ticket_event e WHERE e.ticket_id = t.id AND e.action = 'CLOSE'
+) c ON t.status = 'CLOSED'`;
+
 /**
  * Counts over the tickets reported in [from, to) under a unit or grid: closure, on-time,
- * satisfaction and rework rates, overdue and RED counts, average time from report to close.
+ * satisfaction and rework rates, overdue and RED counts, average time from report to close — as
+ * one figure or per day, week or month; hot spots (top categories and grids) and spike alerts.
  * Rates are null when there is nothing to divide by.
  */
 export class TicketStatsService {
@@ -48,6 +95,99 @@ export class TicketStatsService {
   ) {}
 
   async stats(filter: TicketStatsFilter): Promise<TicketStats> {
+    const { where, params } = this.scope(filter);
+    const [row] = (await this.dataSource.query(
+      `SELECT ${FIGURES} FROM ticket t ${CLOSED_AT} WHERE ${where}`,
+      params,
+    )) as StatsRow[];
+    return figures(row);
+  }
+
+  /** The figures per period (empty periods included), oldest first. */
+  async series(filter: TicketStatsFilter, bucket: StatsBucket): Promise<TicketStatsPeriod[]> {
+    const { where, params } = this.scope(filter);
+    const periods = (filter.to.getTime() - filter.from.getTime()) / (PERIOD_DAYS[bucket] * 24 * HOUR);
+    if (periods > MAX_PERIODS)
+      throw badInput(
+        'to',
+        `at most ${MAX_PERIODS} periods of a ${bucket.toLowerCase()}: shorten the range or use a longer bucket`,
+      );
+    const unit = bucket.toLowerCase();
+    params.push(unit);
+    const u = `$${params.length}`;
+    const rows = (await this.dataSource.query(
+      `WITH periods AS (
+         SELECT generate_series(
+                  date_trunc(${u}, $1::timestamptz AT TIME ZONE 'Asia/Shanghai'),
+                  ($2::timestamptz - interval '1 millisecond') AT TIME ZONE 'Asia/Shanghai',
+                  ('1 ' || ${u})::interval) AS local_start
+       ), counted AS (
+         SELECT date_trunc(${u}, t.reported_at AT TIME ZONE 'Asia/Shanghai') AS local_start, ${FIGURES}
+           FROM ticket t ${CLOSED_AT}
+          WHERE ${where}
+          GROUP BY 1
+       )
+       SELECT p.local_start AT TIME ZONE 'Asia/Shanghai' AS period_start, c.*
+         FROM periods p LEFT JOIN counted c USING (local_start)
+        ORDER BY p.local_start`,
+      params,
+    )) as (StatsRow & { period_start: Date })[];
+    return rows.map((row) => ({ periodStart: row.period_start, stats: figures(row) }));
+  }
+
+  /** The categories and grids with the most tickets reported in [from, to), most first. */
+  async hotSpots(filter: TicketStatsFilter, limit: number): Promise<HotSpots> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw badInput('limit', 'must be 1 to 50');
+    const { where, params } = this.scope(filter);
+    params.push(limit);
+    const top = (column: string) =>
+      this.dataSource.query(
+        `SELECT t.${column} AS key, count(*) AS n FROM ticket t WHERE ${where}
+          GROUP BY t.${column} ORDER BY n DESC, key LIMIT $${params.length}`,
+        params,
+      ) as Promise<{ key: string; n: string }[]>;
+    const [categories, grids] = [await top('category_code'), await top('grid_code')];
+    return {
+      categories: categories.map((r) => ({ categoryCode: r.key, count: Number(r.n) })),
+      grids: grids.map((r) => ({ gridCode: r.key, count: Number(r.n) })),
+    };
+  }
+
+  /**
+   * Spike alerts: grids where at least `threshold` tickets of one category were reported within
+   * `windowHours` before `at` (a cluster worth a look, e.g. five fire hazards in a day), most first.
+   */
+  async spikes(scopeCode: string, threshold: number, at: Date, windowHours = 24): Promise<TicketSpike[]> {
+    if (!Number.isInteger(threshold) || threshold < 2 || threshold > 1000)
+      throw badInput('threshold', 'must be a whole number from 2 to 1000');
+    if (!Number.isInteger(windowHours) || windowHours < 1 || windowHours > 168)
+      throw badInput('windowHours', 'must be 1 to 168');
+    const { where, params } = this.scope({
+      scopeCode,
+      from: new Date(at.getTime() - windowHours * HOUR),
+      to: at,
+    });
+    params.push(threshold);
+    const rows = (await this.dataSource.query(
+      `SELECT t.grid_code, t.category_code, count(*) AS n, min(t.reported_at) AS first_at, max(t.reported_at) AS last_at
+         FROM ticket t
+        WHERE ${where} AND t.status <> 'MERGED'
+        GROUP BY t.grid_code, t.category_code
+       HAVING count(*) >= $${params.length}
+        ORDER BY n DESC, t.grid_code, t.category_code`,
+      params,
+    )) as { grid_code: string; category_code: string; n: string; first_at: Date; last_at: Date }[];
+    return rows.map((r) => ({
+      gridCode: r.grid_code,
+      categoryCode: r.category_code,
+      count: Number(r.n),
+      firstReportedAt: r.first_at,
+      lastReportedAt: r.last_at,
+    }));
+  }
+
+  /** Checks the filter and the caller's scope; the WHERE clause over `ticket t` and its parameters ($1 from, $2 to). */
+  private scope(filter: TicketStatsFilter): { where: string; params: unknown[] } {
     const scope = filter.scopeCode.trim();
     if (!/^\d{2,15}$/.test(scope))
       throw badInput('scopeCode', 'must be a unit code prefix or a 15-digit grid code');
@@ -72,38 +212,27 @@ export class TicketStatsService {
       where.push(`t.id IN (SELECT ticket_id FROM ticket_dispatch WHERE department_id = $${params.length})`);
     }
     if (category) {
-      params.push(category, `${category}.%`);
-      where.push(`(t.category_code = $${params.length - 1} OR t.category_code LIKE $${params.length})`);
+      params.push(category, `${category}.`);
+      where.push(
+        `(t.category_code = $${params.length - 1} OR left(t.category_code, length($${params.length})) = $${params.length})`,
+      );
     }
-    const [row] = (await this.dataSource.query(
-      `SELECT count(*) AS received,
-              count(*) FILTER (WHERE t.status = 'CLOSED') AS closed,
-              count(*) FILTER (WHERE t.status = 'CLOSED' AND NOT t.overdue) AS closed_on_time,
-              count(*) FILTER (WHERE t.satisfaction IS NOT NULL) AS rated,
-              count(*) FILTER (WHERE t.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied,
-              count(*) FILTER (WHERE t.rework_count > 0) AS reworked,
-              count(*) FILTER (WHERE t.overdue OR (t.paused_at IS NULL AND t.deadline_at < now())) AS overdue,
-              count(*) FILTER (WHERE t.supervised OR (t.paused_at IS NULL AND t.red_at < now())) AS red,
-              avg(extract(epoch FROM c.at - t.reported_at)) FILTER (WHERE t.status = 'CLOSED') AS avg_seconds
-         FROM ticket t
-         LEFT JOIN LATERAL (
-           SELECT max(e.at) AS at FROM ticket_event e WHERE e.ticket_id = t.id AND e.action = 'CLOSE'
-         ) c ON t.status = 'CLOSED'
-        WHERE ${where.join(' AND ')}`,
-      params,
-    )) as StatsRow[];
-    const n = (v: string) => Number(v);
-    const rate = (part: string, whole: string) => (n(whole) ? n(part) / n(whole) : null);
-    return {
-      received: n(row.received),
-      closed: n(row.closed),
-      closureRate: rate(row.closed, row.received),
-      onTimeRate: rate(row.closed_on_time, row.closed),
-      satisfactionRate: rate(row.satisfied, row.rated),
-      reworkRate: rate(row.reworked, row.received),
-      overdue: n(row.overdue),
-      red: n(row.red),
-      averageHandlingHours: row.avg_seconds === null ? null : Number(row.avg_seconds) / 3600,
-    };
+    return { where: where.join(' AND '), params };
   }
+}
+
+function figures(row: StatsRow): TicketStats {
+  const n = (v: string | null) => Number(v ?? 0);
+  const rate = (part: string | null, whole: string | null) => (n(whole) ? n(part) / n(whole) : null);
+  return {
+    received: n(row.received),
+    closed: n(row.closed),
+    closureRate: rate(row.closed, row.received),
+    onTimeRate: rate(row.closed_on_time, row.closed),
+    satisfactionRate: rate(row.satisfied, row.rated),
+    reworkRate: rate(row.reworked, row.received),
+    overdue: n(row.overdue),
+    red: n(row.red),
+    averageHandlingHours: row.avg_seconds == null ? null : Number(row.avg_seconds) / 3600,
+  };
 }

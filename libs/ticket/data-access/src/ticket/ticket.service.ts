@@ -205,6 +205,29 @@ export class TicketService {
     return applyFilter(query, filter);
   }
 
+  /**
+   * Tickets concerning a household (grid-service's id), newest first: those in the caller's
+   * ticket:read scope and those the caller reported.
+   */
+  listByHouseholdQuery(householdId: string, filter: TicketFilter): SelectQueryBuilder<TicketEntity> {
+    if (!isUuid(householdId)) throw badInput('householdId', 'must be a UUID');
+    const prefixes = this.auth.scopePrefixes(Permission.TICKET_READ);
+    if (!prefixes.length && !this.auth.isAuthenticated)
+      throw forbidden(`You may not see the tickets of household ${householdId}`);
+    const query = this.tickets
+      .createQueryBuilder('ticket')
+      .where('ticket.householdId = :householdId', { householdId })
+      .andWhere(
+        new Brackets((qb) => {
+          qb.where('ticket.reporterId = :me', { me: this.auth.accountId });
+          prefixes.forEach((prefix, i) =>
+            qb.orWhere(`ticket.gridCode LIKE :scope${i}`, { [`scope${i}`]: `${escapeLike(prefix)}%` }),
+          );
+        }),
+      );
+    return applyFilter(query, filter);
+  }
+
   /** Timelines of several tickets (already authorised by the caller), oldest entry first. */
   async timelines(ticketIds: readonly string[]): Promise<TicketEventEntity[][]> {
     const rows = await this.events.find({ where: { ticketId: In([...ticketIds]) }, order: { id: 'ASC' } });

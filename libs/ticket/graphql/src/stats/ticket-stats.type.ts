@@ -1,4 +1,5 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { StatsBucket } from '@gridgov/ticket-data-access';
 
 @ObjectType('TicketStats', {
   description: 'Tickets reported in a period under a unit or grid; rates are null when nothing to divide by.',
@@ -30,4 +31,68 @@ export class TicketStatsType {
 
   @Field(() => Float, { nullable: true, description: 'From report to close.' })
   averageHandlingHours!: number | null;
+}
+
+registerEnumType(StatsBucket, {
+  name: 'StatsBucket',
+  description: 'Periods by China time: days, weeks from Monday, months.',
+});
+
+@ObjectType('TicketStatsPeriod')
+export class TicketStatsPeriodType {
+  @Field(() => Date, { description: 'Start of the period (00:00 China time).' })
+  periodStart!: Date;
+
+  @Field(() => TicketStatsType)
+  stats!: TicketStatsType;
+}
+
+@ObjectType('CategoryCount')
+export class CategoryCountType {
+  @Field(() => String)
+  categoryCode!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('GridCount')
+export class GridCountType {
+  @Field(() => String)
+  gridCode!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('TicketHotSpots', {
+  description: 'Where most tickets come from: top categories and grids, most first.',
+})
+export class TicketHotSpotsType {
+  @Field(() => [CategoryCountType])
+  categories!: CategoryCountType[];
+
+  @Field(() => [GridCountType])
+  grids!: GridCountType[];
+}
+
+@ObjectType('TicketSpike', {
+  description:
+    'A spike alert: at least the threshold of tickets of one category in one grid within the window.',
+})
+export class TicketSpikeType {
+  @Field(() => String)
+  gridCode!: string;
+
+  @Field(() => String)
+  categoryCode!: string;
+
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => Date)
+  firstReportedAt!: Date;
+
+  @Field(() => Date)
+  lastReportedAt!: Date;
 }

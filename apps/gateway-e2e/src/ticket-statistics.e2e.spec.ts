@@ -1,0 +1,87 @@
+import { hashPassword, Role } from '@gridgov/platform-auth';
+import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
+import { AccountEntity, RoleGrantEntity } from '@gridgov/org-data-access';
+import { createOrgSubgraph } from '@gridgov/org-graphql';
+import { createTicketSubgraph } from '@gridgov/ticket-graphql';
+
+const GRID = '520303001001001';
+const PASSWORD = 'ticket-statistics-pass';
+
+// Statistics through the gateway: three fire hazards reported in one grid make a spike (threshold
+// 3), top the hot spots and fill today's bucket; a grid worker cannot read the district's figures.
+describe('ticket statistics through the gateway', () => {
+  let graph: TestGraph;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    graph = await startTestGraph((s) => [
+      createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
+      createTicketSubgraph(),
+    ]);
+    const org = graph.subgraphs['org'].dataSource;
+    const passwordHash = await hashPassword(PASSWORD);
+    for (const [username, role, scopeCode] of [
+      ['gw', Role.GRID_WORKER, GRID],
+      ['leader', Role.LEADER, '520303'],
+    ] as const) {
+      const account = await org
+        .getRepository(AccountEntity)
+        .save({ username, displayName: username, passwordHash });
+      await org.getRepository(RoleGrantEntity).save({ accountId: account.id, role, scopeCode });
+      const login = await graph.query<{ login: { token: string } }>(
+        `mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`,
+        { u: username, p: PASSWORD },
+      );
+      tokens[username] = login.data!.login.token;
+    }
+    for (const title of ['楼道堆物', '灭火器过期', '电线私拉']) {
+      const reported = await graph.query(
+        `mutation($input: ReportTicketInput!) { reportTicket(input: $input) { id } }`,
+        { input: { gridCode: GRID, categoryCode: 'SAFETY_PRODUCTION.FIRE', channel: 'GRID_WORKER', title } },
+        tokens['gw'],
+      );
+      expect(reported.errors).toBeUndefined();
+    }
+  });
+  afterAll(() => graph?.stop());
+
+  it('answers spikes, hot spots and a daily series for a leader, and FORBIDDEN outside scope', async () => {
+    const now = Date.now();
+    const from = new Date(now - 86_400_000).toISOString();
+    const to = new Date(now + 60_000).toISOString();
+    const result = await graph.query<{
+      ticketSpikes: { gridCode: string; categoryCode: string; count: number }[];
+      ticketHotSpots: {
+        categories: { categoryCode: string; count: number }[];
+        grids: { gridCode: string; count: number }[];
+      };
+      ticketStatsSeries: { stats: { received: number } }[];
+    }>(
+      `query($from: DateTime!, $to: DateTime!) {
+        ticketSpikes(scopeCode: "520303", threshold: 3) { gridCode categoryCode count }
+        ticketHotSpots(scopeCode: "520303", from: $from, to: $to, limit: 3) {
+          categories { categoryCode count } grids { gridCode count }
+        }
+        ticketStatsSeries(scopeCode: "520303", from: $from, to: $to, bucket: DAY) { periodStart stats { received } }
+      }`,
+      { from, to },
+      tokens['leader'],
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.ticketSpikes).toEqual([
+      { gridCode: GRID, categoryCode: 'SAFETY_PRODUCTION.FIRE', count: 3 },
+    ]);
+    expect(result.data!.ticketHotSpots).toEqual({
+      categories: [{ categoryCode: 'SAFETY_PRODUCTION.FIRE', count: 3 }],
+      grids: [{ gridCode: GRID, count: 3 }],
+    });
+    expect(result.data!.ticketStatsSeries.reduce((sum, p) => sum + p.stats.received, 0)).toBe(3);
+
+    const denied = await graph.query(
+      `{ ticketSpikes(scopeCode: "520303", threshold: 3) { count } }`,
+      {},
+      tokens['gw'],
+    );
+    expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
