@@ -249,4 +249,64 @@ describe('grid register extras through the gateway', () => {
       { gridCode: '520303001001002', setting: 'RURAL' },
     ]);
   });
+
+  it('keeps a service-need file and the history of a resident moving to another grid', async () => {
+    type Person = { id: string; name: string; household: { id: string } | null };
+    const { residents } = await ok<{ residents: Person[] }>(
+      `query($code: String!) { residents(gridCode: $code) { id name household { id } } }`,
+      { code: GRID },
+    );
+    const byName = Object.fromEntries(residents.map((r) => [r.name, r]));
+    const need = await ok<{ recordServiceNeed: { id: string } }>(
+      `mutation($input: RecordServiceNeedInput!) { recordServiceNeed(input: $input) { id } }`,
+      {
+        input: {
+          householdId: byName['周一'].household?.id,
+          category: 'HOME_CARE',
+          description: '独居老人需上门照料',
+        },
+      },
+    );
+    await ok(`mutation($id: ID!) { changeServiceNeedStatus(id: $id, status: IN_PROGRESS) { status } }`, {
+      id: need.recordServiceNeed.id,
+    });
+    expect(
+      await problem(`mutation($id: ID!) { changeServiceNeedStatus(id: $id, status: OPEN) { status } }`, {
+        id: need.recordServiceNeed.id,
+      }),
+    ).toMatchObject({ code: 'INVALID_TRANSITION' });
+
+    await ok(`mutation($input: MoveResidentInput!) { moveResident(input: $input) { id } }`, {
+      input: {
+        residentId: byName['周二'].id,
+        toGridCode: '520303001001002',
+        movedOn: '2026-05-01',
+        reason: '分户',
+      },
+    });
+    const read = await ok<{ household: unknown; resident: unknown }>(
+      `query($household: ID!, $resident: ID!) {
+        household(id: $household) { serviceNeeds { category status } members { name } }
+        resident(id: $resident) { moves { fromGridCode toGridCode movedOn reason fromHouse { number } } }
+      }`,
+      { household: byName['周一'].household?.id, resident: byName['周二'].id },
+    );
+    expect(read).toEqual({
+      household: {
+        serviceNeeds: [{ category: 'HOME_CARE', status: 'IN_PROGRESS' }],
+        members: [{ name: '周一' }],
+      },
+      resident: {
+        moves: [
+          {
+            fromGridCode: GRID,
+            toGridCode: '520303001001002',
+            movedOn: '2026-05-01',
+            reason: '分户',
+            fromHouse: { number: '101' },
+          },
+        ],
+      },
+    });
+  });
 });

@@ -10,6 +10,9 @@ import { GridHouseholds1764200000000 } from './migrations/1764200000000-grid-hou
 import { GridVisits1764300000000 } from './migrations/1764300000000-grid-visits';
 import { GridImportJobs1765500000000 } from './migrations/1765500000000-grid-import-jobs';
 import { GridTeams1765500100000 } from './migrations/1765500100000-grid-teams';
+import { GridServiceNeedsAndMoves1765500200000 } from './migrations/1765500200000-grid-service-needs-and-moves';
+import { ResidenceMoveEntity } from './move/residence-move.entity';
+import { ServiceNeedEntity } from './service-need/service-need.entity';
 import { GridTeamMemberEntity } from './team/grid-team-member.entity';
 import { PersonalDataAccessEntity } from './personal-data/personal-data-access.entity';
 import { VisitEntity } from './visit/visit.entity';
@@ -76,6 +79,18 @@ export {
   type AppointTeamMemberInput,
   type GridTeam,
 } from './team/grid-team.service';
+export { ResidenceMoveEntity } from './move/residence-move.entity';
+export {
+  ResidenceMoveService,
+  type MoveHouseholdInput,
+  type MoveResidentInput,
+} from './move/residence-move.service';
+export {
+  ServiceNeedCategory,
+  ServiceNeedEntity,
+  ServiceNeedStatus,
+} from './service-need/service-need.entity';
+export { ServiceNeedService, type RecordServiceNeedInput } from './service-need/service-need.service';
 export { VisitEntity, type TrackPoint } from './visit/visit.entity';
 export { VisitService, type DueVisit, type LogVisitInput } from './visit/visit.service';
 export { BroadcastDeliveryEntity, BroadcastEntity, BroadcastStatus } from './reminders/broadcast.entity';
@@ -99,6 +114,8 @@ export const gridDatabase = {
     VisitEntity,
     ImportJobEntity,
     GridTeamMemberEntity,
+    ServiceNeedEntity,
+    ResidenceMoveEntity,
     BroadcastEntity,
     BroadcastDeliveryEntity,
   ],
@@ -109,5 +126,6 @@ export const gridDatabase = {
     GridBroadcasts1765200000000,
     GridImportJobs1765500000000,
     GridTeams1765500100000,
+    GridServiceNeedsAndMoves1765500200000,
   ],
 };

@@ -6,6 +6,10 @@ import {
   GridBoardService,
   type GridTeamMemberEntity,
   GridTeamService,
+  type ResidenceMoveEntity,
+  ResidenceMoveService,
+  type ServiceNeedEntity,
+  ServiceNeedService,
   BuildingService,
   type GridEntity,
   GridService,
@@ -35,6 +39,8 @@ export interface GridContext extends BaseContext {
   importJobs: ImportJobService;
   teams: GridTeamService;
   gridBoards: GridBoardService;
+  serviceNeeds: ServiceNeedService;
+  moves: ResidenceMoveService;
   /** Per-request, batched; by-id loaders return null for rows the caller may not read. */
   loaders: {
     gridById: DataLoader<string, GridEntity | null>;
@@ -42,6 +48,10 @@ export interface GridContext extends BaseContext {
     /** Every period of service of a grid's team, by grid id. */
     teamByGrid: DataLoader<string, GridTeamMemberEntity[]>;
     householdCountByGridCode: DataLoader<string, number>;
+    serviceNeedsByHousehold: DataLoader<string, ServiceNeedEntity[]>;
+    serviceNeedsByResident: DataLoader<string, ServiceNeedEntity[]>;
+    movesByHousehold: DataLoader<string, ResidenceMoveEntity[]>;
+    movesByResident: DataLoader<string, ResidenceMoveEntity[]>;
     buildingById: DataLoader<string, BuildingEntity | null>;
     houseById: DataLoader<string, HouseEntity | null>;
     housesByBuilding: DataLoader<string, HouseEntity[]>;
@@ -66,6 +76,8 @@ export function createGridContext(base: BaseContext, cipher: PersonalDataCipher)
   const residentImport = new ResidentImportService(base.dataSource, base.auth, cipher);
   const teams = new GridTeamService(base.dataSource, base.auth);
   const coverage = new CoverageService(base.dataSource, base.auth);
+  const serviceNeeds = new ServiceNeedService(base.dataSource, base.auth);
+  const moves = new ResidenceMoveService(base.dataSource, base.auth);
   return {
     ...base,
     grids,
@@ -78,6 +90,8 @@ export function createGridContext(base: BaseContext, cipher: PersonalDataCipher)
     residentImport,
     teams,
     gridBoards: new GridBoardService(base.dataSource),
+    serviceNeeds,
+    moves,
     importJobs: new ImportJobService(base.dataSource, base.auth, residentImport, (error) =>
       base.log.error({ err: error }, 'resident import failed'),
     ),
@@ -86,6 +100,10 @@ export function createGridContext(base: BaseContext, cipher: PersonalDataCipher)
       gridByCode: new DataLoader((codes) => grids.findVisibleByCodes(codes)),
       teamByGrid: new DataLoader((ids) => teams.membersOfGrids(ids)),
       householdCountByGridCode: new DataLoader((codes) => coverage.householdCounts(codes)),
+      serviceNeedsByHousehold: new DataLoader((ids) => serviceNeeds.ofSubjects('householdId', ids)),
+      serviceNeedsByResident: new DataLoader((ids) => serviceNeeds.ofSubjects('residentId', ids)),
+      movesByHousehold: new DataLoader((ids) => moves.ofSubjects('householdId', ids)),
+      movesByResident: new DataLoader((ids) => moves.ofSubjects('residentId', ids)),
       buildingById: new DataLoader((ids) => buildings.findVisibleByIds(ids)),
       houseById: new DataLoader((ids) => buildings.findVisibleHousesByIds(ids)),
       housesByBuilding: new DataLoader((ids) => buildings.housesOfBuildings(ids)),

@@ -23,7 +23,17 @@ import { gridReferences } from './grid.reference';
 import { HouseholdResolver } from './household/household.resolver';
 import { ResidentImportResolver } from './import/resident-import.resolver';
 import { PersonalDataAccessResolver } from './personal-data/personal-data-access.resolver';
+import {
+  HouseholdMovesResolver,
+  ResidenceMoveResolver,
+  ResidentMovesResolver,
+} from './move/residence-move.resolver';
 import { ResidentResolver } from './resident/resident.resolver';
+import {
+  HouseholdServiceNeedsResolver,
+  ResidentServiceNeedsResolver,
+  ServiceNeedResolver,
+} from './service-need/service-need.resolver';
 import { GridTeamResolver } from './team/grid-team.resolver';
 import {
   DueVisitResolver,
@@ -61,6 +71,12 @@ export function createGridSubgraph(
       ResidentImportResolver,
       GridTeamResolver,
       GridBoardResolver,
+      ServiceNeedResolver,
+      HouseholdServiceNeedsResolver,
+      ResidentServiceNeedsResolver,
+      ResidenceMoveResolver,
+      HouseholdMovesResolver,
+      ResidentMovesResolver,
       BroadcastResolver,
       GridFactsResolver,
     ],

@@ -60,6 +60,14 @@ describe('grid demo seed', () => {
         ).model,
     );
     expect(teams).toEqual(['1+1+2', '1+0', '1+0', '1+3']);
+    const needs = await dataSource.query('SELECT category, status FROM service_need ORDER BY category');
+    expect(needs).toEqual([
+      { category: 'EMPLOYMENT', status: 'IN_PROGRESS' },
+      { category: 'MEAL_AID', status: 'OPEN' },
+    ]);
+    expect(await dataSource.query('SELECT moved_on::text AS on FROM residence_move')).toEqual([
+      { on: '2024-09-01' },
+    ]);
     expect(cipher.decrypt(residents[0].idNumberCipher)).toMatch(/^520303\d{11}[\dX]$/);
   });
 });

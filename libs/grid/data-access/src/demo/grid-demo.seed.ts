@@ -5,6 +5,7 @@ import { GridKind, GridLevel } from '../grid/grid-code';
 import { GridEntity } from '../grid/grid.entity';
 import { nationalIdCheckChar } from '../personal-data/national-id';
 import { maskIdNumber, type PersonalDataCipher } from '../personal-data/personal-data-cipher';
+import { seedNeedsAndMoves } from './grid-needs-demo.seed';
 import { seedGridTeams } from './grid-team-demo.seed';
 
 /** A small axis-aligned rectangle [west, south] → [east, north], about 300–500 m across near Zunyi. */
@@ -141,5 +142,6 @@ export async function seedGridDemo(
     .execute();
   await seedHouseholds(dataSource, cipher);
   await seedGridTeams(dataSource);
+  await seedNeedsAndMoves(dataSource);
   log.info({ grids: GRIDS.length, residents: RESIDENTS.length }, 'grid demo data ready');
 }
