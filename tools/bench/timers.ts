@@ -5,6 +5,7 @@
 // Redis memory per pending timer, firing lateness p50/p99/max and how long the burst took to drain.
 //
 //   node tools/dev/run-ts.js tools/bench/timers.ts [count]
+//   REDIS_ARGS="--hash-max-listpack-value 512" node tools/dev/run-ts.js tools/bench/timers.ts   (extra redis-server settings)
 //
 // Uses a private redis-server (hz 100, noeviction, no persistence) when one is on PATH, else
 // REDIS_URL in a fresh key prefix (never flushed).
@@ -42,7 +43,7 @@ function timersOf(warningAt: number, spanMs: number) {
 }
 
 async function main() {
-  const privateRedis = redisServerAvailable() ? await startPrivateRedis() : null;
+  const privateRedis = redisServerAvailable() ? await startPrivateRedis((process.env['REDIS_ARGS'] ?? '').split(' ').filter(Boolean)) : null;
   const url = privateRedis?.url ?? process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
   const prefix = `bench-${randomUUID().slice(0, 8)}`;
   const connection = createRedisConnection(url, 'producer');

@@ -95,11 +95,11 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
 export const redisServerAvailable = () => !spawnSync('redis-server', ['--version']).error;
 
 /** A throw-away redis-server of our own (never flush the shared one), with the worker settings. */
-export async function startPrivateRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startPrivateRedis(extraArgs: string[] = []): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--hz', '100', '--maxmemory-policy', 'noeviction'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--hz', '100', '--maxmemory-policy', 'noeviction', ...extraArgs],
     { stdio: 'ignore' },
   );
   const exited = new Promise((resolve) => child.once('exit', resolve));

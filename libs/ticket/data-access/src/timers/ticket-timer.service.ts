@@ -149,6 +149,8 @@ export class TicketTimerService {
       const policy = async () => (await timerPolicies(manager, [ticket.id])).get(ticket.id);
       const escalation = async (t: TicketEntity) =>
         ref.threshold === TimerThreshold.RED &&
+        // A repeated job after the ticket moved on (escalated, accepted anew) must not escalate again.
+        t.slaVersion === ref.slaVersion &&
         TRANSITIONS.ESCALATE.from.includes(t.status) &&
         parentUnitCode(t.handlingUnitCode) &&
         (await policy())?.escalateOnRed
