@@ -10,6 +10,7 @@ import { ResponsibilityRuleEntity } from './responsibility/responsibility-rule.e
 import { TicketSlaAdmin1765400200000 } from './migrations/1765400200000-ticket-sla-admin';
 import { SlaPolicyEntity } from './sla/sla-policy.entity';
 import { TicketListIndexes1765400300000 } from './migrations/1765400300000-ticket-list-indexes';
+import { TicketLeaderNotification1765400400000 } from './migrations/1765400400000-ticket-leader-notification';
 import { TicketSupervision1764500000000 } from './migrations/1764500000000-ticket-supervision';
 import { TicketTimers1765100000000 } from './migrations/1765100000000-ticket-timers';
 import { TicketSupervisionEntity } from './supervision/ticket-supervision.entity';
@@ -68,7 +69,7 @@ export { TicketSupervisionEntity } from './supervision/ticket-supervision.entity
 export { TicketSupervisionService } from './supervision/ticket-supervision.service';
 export * from './timers';
 export { TicketDispatchEntity } from './workflow/ticket-dispatch.entity';
-export { TicketOutboxEntity } from './workflow/ticket-outbox.entity';
+export { NOTIFY_LEADERS, TicketOutboxEntity } from './workflow/ticket-outbox.entity';
 export {
   allowedActions,
   ClockChange,
@@ -107,5 +108,6 @@ export const ticketDatabase = {
     TicketResponsibility1765400100000,
     TicketSlaAdmin1765400200000,
     TicketListIndexes1765400300000,
+    TicketLeaderNotification1765400400000,
   ],
 };

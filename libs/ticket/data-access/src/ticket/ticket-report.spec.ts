@@ -4,6 +4,7 @@ import { authAs, openTicketTestDatabase } from '../testing/ticket-test-database'
 import { TicketEntity } from './ticket.entity';
 import { TicketChannel, TicketMode, TicketStatus } from './ticket.enums';
 import type { ReportTicketInput } from './ticket-input';
+import { NOTIFY_LEADERS, TicketOutboxEntity } from '../workflow/ticket-outbox.entity';
 import { TicketService } from './ticket.service';
 
 const GRID = '520303001001001';
@@ -54,6 +55,26 @@ describe('TicketService: reporting (real database)', () => {
       toStatus: TicketStatus.REPORTED,
     });
     expect(timeline[0].at.getTime()).toBe(stored.reportedAt.getTime());
+  });
+
+  it('routes an EMERGENCY ticket to the district and asks, in the same transaction, to notify its leaders', async () => {
+    const service = new TicketService(dataSource, authAs(Role.GRID_WORKER, GRID));
+    const emergency = await service.report({ ...report, categoryCode: 'SAFETY_PRODUCTION.GAS', mode: null });
+    expect(emergency).toMatchObject({ mode: TicketMode.EMERGENCY, handlingUnitCode: '520303' });
+    const rows = await dataSource.getRepository(TicketOutboxEntity).findBy({ ticketId: emergency.id });
+    expect(rows.find((r) => r.kind === NOTIFY_LEADERS)?.payload.notification).toEqual({
+      notificationId: `ticket.${emergency.id}.EMERGENCY`,
+      template: 'TICKET_EMERGENCY',
+      recipients: { leadersOfUnitCode: '520303' },
+      params: { ticketNumber: emergency.number, categoryCode: 'SAFETY_PRODUCTION.GAS', gridCode: GRID },
+      link: `ticket:${emergency.id}`,
+      channels: ['INBOX', 'SMS'],
+    });
+    const ordinary = await service.report(report);
+    const kinds = (await dataSource.getRepository(TicketOutboxEntity).findBy({ ticketId: ordinary.id })).map(
+      (r) => r.kind,
+    );
+    expect(kinds).toEqual(['START_ACCEPT']);
   });
 
   it('gives consecutive tickets distinct numbers', async () => {

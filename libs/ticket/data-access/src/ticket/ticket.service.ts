@@ -4,7 +4,7 @@ import { badInput, forbidden, notFound } from '@gridgov/platform-errors';
 import { TicketCategoryService } from '../catalogue/ticket-category.service';
 import { TicketDispatchEntity } from '../workflow/ticket-dispatch.entity';
 import { nextClock } from '../sla/ticket-clock';
-import { writeClockChange } from '../workflow/ticket-outbox';
+import { writeClockChange, writeLeaderNotification } from '../workflow/ticket-outbox';
 import { clockChange } from '../workflow/ticket-transitions';
 import { ticketVisibility } from '../workflow/ticket-visibility';
 import { TicketEventEntity } from './ticket-event.entity';
@@ -67,6 +67,7 @@ export async function writeNewTicket(
     }),
   );
   await writeClockChange(manager, saved, null, saved.status, event.id);
+  if (saved.mode === TicketMode.EMERGENCY) await writeLeaderNotification(manager, saved, event.id);
   return saved;
 }
 
