@@ -1,4 +1,4 @@
-import { DelayedError, type Job, type Queue } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import { enqueueNotification, type HandlerOf } from '@gridgov/platform-queue';
 import {
   type ColorThreshold,
@@ -8,6 +8,7 @@ import {
 } from '@gridgov/ticket-data-access';
 import { colorRecipients, timerNotification } from './notification';
 import type { TicketTimerJobMap } from './ticket-job';
+import { fireLater } from './timer-queue';
 
 export interface ColorTimerPayload {
   ticketId: string;
@@ -32,10 +33,7 @@ export class ColorTimerJob implements HandlerOf<TicketTimerJobMap, 'color-timer'
 
   async run(payload: ColorTimerPayload, job: Job<ColorTimerPayload>): Promise<string> {
     const outcome = await this.timers.applyColor(payload, new Date());
-    if (outcome.kind === 'early') {
-      await job.moveToDelayed(outcome.dueAt.getTime(), job.token);
-      throw new DelayedError();
-    }
+    if (outcome.kind === 'early') return fireLater(job, outcome.dueAt);
     if (outcome.kind !== 'notify') return outcome.kind;
     const jobId = timerJobId(payload.ticketId, payload.stage, payload.threshold, payload.slaVersion);
     const recipients = colorRecipients(payload.threshold, outcome.facts);

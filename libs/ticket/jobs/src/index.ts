@@ -9,5 +9,5 @@ export {
   type TicketTimerJobMap,
 } from './ticket-job';
 export { ensureTicketSchedules, sweepNow, type TicketQueue, ticketJobTables } from './ticket-jobs';
-export { applyTimerChanges, missingTimers, timerJob } from './timer-queue';
+export { applyTimerChanges, fireLater, missingTimers, timerJob } from './timer-queue';
 export { type TimerSweepPayload, TimerSweepJob } from './timer-sweep.job';

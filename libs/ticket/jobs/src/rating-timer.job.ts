@@ -1,8 +1,9 @@
-import { DelayedError, type Job, type Queue } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import { enqueueNotification, type HandlerOf } from '@gridgov/platform-queue';
 import { type TicketTimerService, timerJobId, type TimerThreshold } from '@gridgov/ticket-data-access';
 import { timerNotification } from './notification';
 import type { TicketTimerJobMap } from './ticket-job';
+import { fireLater } from './timer-queue';
 
 export interface RatingTimerPayload {
   ticketId: string;
@@ -24,8 +25,7 @@ export class RatingTimerJob implements HandlerOf<TicketTimerJobMap, 'rating-time
     const outcome = await this.timers.applyRating(payload, new Date());
     switch (outcome.kind) {
       case 'early':
-        await job.moveToDelayed(outcome.dueAt.getTime(), job.token);
-        throw new DelayedError();
+        return fireLater(job, outcome.dueAt);
       case 'close':
         return (await this.timers.autoClose(payload.ticketId, outcome.expectedVersion, outcome.days))
           ? 'closed'

@@ -1,4 +1,4 @@
-import type { Queue } from 'bullmq';
+import { DelayedError, type Job, type Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { COLOR_THRESHOLDS, type TicketTimer, type TimerChanges } from '@gridgov/ticket-data-access';
 
@@ -41,4 +41,10 @@ export async function missingTimers(queue: Queue, timers: TicketTimer[]): Promis
   for (const t of timers) pipeline.exists(queue.toKey(t.jobId));
   const results = (await pipeline.exec()) ?? [];
   return timers.filter((_, i) => results[i]?.[1] === 0);
+}
+
+/** Puts a running timer back to fire at `dueAt` (its clock moved later, e.g. resumed); BullMQ wants DelayedError thrown. */
+export async function fireLater(job: Job, dueAt: Date): Promise<never> {
+  await job.moveToDelayed(dueAt.getTime(), job.token);
+  throw new DelayedError();
 }
