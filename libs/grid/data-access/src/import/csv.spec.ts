@@ -19,3 +19,13 @@ describe('parseCsv (RFC 4180)', () => {
     expect(() => parseCsv('a\nb"c')).toThrow('line 2');
   });
 });
+
+describe('parseCsv line numbers', () => {
+  it('counts lines after a quoted field with line breaks and treats a lone CR as a character', () => {
+    expect(parseCsv('a,"1\n2\n3"\nb,c\r\nd,e\rf\n')).toEqual([
+      { line: 1, fields: ['a', '1\n2\n3'] },
+      { line: 4, fields: ['b', 'c'] },
+      { line: 5, fields: ['d', 'e\rf'] },
+    ]);
+  });
+});

@@ -124,6 +124,16 @@ describe('ResidentImportService', () => {
       `SELECT r.name, r.relation_to_head, hh.kind FROM resident r JOIN household hh ON hh.id = r.household_id WHERE r.name LIKE '李四%'`,
     );
     expect(spouse).toEqual({ name: '李四, "阿姨"', relation_to_head: 'SPOUSE', kind: 'REGISTERED' });
+    const sealed: { id_number_cipher: Buffer; id_number_hash: Buffer }[] = await db.dataSource.query(
+      `SELECT id_number_cipher, id_number_hash FROM resident ORDER BY name`,
+    );
+    // Cut apart by position on the server: each row keeps its own cipher and hash.
+    expect(sealed.map((r) => cipher.decrypt(r.id_number_cipher)).sort()).toEqual(
+      [id('52030319500101101'), id('52030319520101102'), id('52030319900101103')].sort(),
+    );
+    expect(
+      sealed.every((r) => r.id_number_hash.equals(cipher.hash(cipher.decrypt(r.id_number_cipher)))),
+    ).toBe(true);
     const again = await importer().importCsv(FILE, false);
     expect(again).toMatchObject({
       housesCreated: 0,

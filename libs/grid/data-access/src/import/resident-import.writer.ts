@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '@gridgov/platform-database';
 import { conflict } from '@gridgov/platform-errors';
@@ -65,7 +65,15 @@ const takeKeys = <T>(map: Map<string, T>, keys: Set<string>): T[] => {
   }
   return taken;
 };
-const columns = <T>(rows: T[], ...pick: ((row: T) => unknown)[]) => pick.map((p) => rows.map(p));
+/** An 18-character ID number sealed by AES-256-GCM: iv 12 + tag 16 + 18 bytes. */
+const SEALED_ID = 46;
+function sealedId(cipher: PersonalDataCipher, idNumber: string, iv: Buffer): Buffer {
+  const sealed = cipher.encrypt(idNumber, iv);
+  if (sealed.length !== SEALED_ID) throw new Error('a sealed ID number must be 46 bytes');
+  return sealed;
+}
+const columns = <T>(rows: T[], ...pick: ((row: T, index: number) => unknown)[]) =>
+  pick.map((p) => rows.map(p));
 
 /**
  * Writes checked rows in one transaction. Existing houses, residents and headed households are read
@@ -90,12 +98,15 @@ export async function writeImportRows(
   // The household's head may be inserted after the household within this transaction.
   await manager.query('SET CONSTRAINTS household_head_resident_id_fkey DEFERRED');
 
+  // Hashes go as one binary parameter cut into 32-byte pieces by the server: no hex text either way.
   const existing = new Map<string, ExistingResident>();
   for (let start = 0; start < rows.length; start += 50_000) {
+    const slice = rows.slice(start, start + 50_000);
     const found: ExistingResident[] = await manager.query(
-      `SELECT id, id_number_hash AS hash, household_id, name, phone, population, employment, education, tag_codes
-       FROM resident WHERE id_number_hash = ANY($1::bytea[])`,
-      [rows.slice(start, start + 50_000).map((r) => r.idHash)],
+      `SELECT r.id, r.id_number_hash AS hash, r.household_id, r.name, r.phone, r.population, r.employment, r.education, r.tag_codes
+       FROM generate_series(0, $2::int - 1) AS i
+       JOIN resident r ON r.id_number_hash = substring($1::bytea FROM i * 32 + 1 FOR 32)`,
+      [Buffer.concat(slice.map((r) => r.idHash)), slice.length],
     );
     for (const r of found) existing.set(hex(r.hash), r);
   }
@@ -168,6 +179,8 @@ export async function writeImportRows(
         await onProgress(written);
       })();
       running.catch(() => undefined); // awaited above or below; this only marks it handled meanwhile
+      // Let the statement reach the socket before the next chunk keeps Node busy.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     await running;
   } catch (error) {
@@ -198,35 +211,7 @@ function prepareChunk(
   // A house and its household are written with the first chunk that mentions the house.
   const houses = takeKeys(plan.newHouses, keys);
   const households = takeKeys(plan.newHouseholds, keys);
-  if (houses.length)
-    statements.push([
-      `INSERT INTO house (id, building_id, grid_code, unit, floor, number, use)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::smallint[], $5::smallint[], $6::varchar[], $7::varchar[])`,
-      columns(
-        houses,
-        (h) => h.id,
-        (h) => h.row.buildingId,
-        (h) => h.row.gridCode,
-        (h) => h.row.unit,
-        (h) => h.row.floor,
-        (h) => h.row.houseNumber,
-        (h) => h.row.houseUse,
-      ),
-    ]);
   counts.housesCreated += houses.length;
-  if (households.length)
-    statements.push([
-      `INSERT INTO household (id, house_id, grid_code, kind, head_resident_id)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::uuid[])`,
-      columns(
-        households,
-        (h) => h.id,
-        (h) => h.houseId,
-        (h) => h.row.gridCode,
-        (h) => h.row.householdKind,
-        (h) => h.headId,
-      ),
-    ]);
   counts.householdsCreated += households.length;
 
   const inserts: ImportRow[] = [];
@@ -242,32 +227,67 @@ function prepareChunk(
     const oldFields = { ...old, population: old.population as Population, tags: old.tag_codes };
     if (joins || fieldsOf(oldFields) !== fieldsOf(row)) updates.push({ row, old, householdId: joins });
   }
-  if (inserts.length)
+  // One statement per chunk (houses, households and residents through data-modifying CTEs): it is sent
+  // before the next chunk is prepared, so the database works while Node encrypts.
+  const ivs = randomBytes(12 * inserts.length);
+  if (houses.length || households.length || inserts.length)
     statements.push([
-      `INSERT INTO resident (id, grid_code, household_id, relation_to_head, name, gender, birth_date, id_number_cipher,
+      `WITH new_house AS (
+         INSERT INTO house (id, building_id, grid_code, unit, floor, number, use)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::smallint[], $5::smallint[], $6::varchar[], $7::varchar[])
+       ), new_household AS (
+         INSERT INTO household (id, house_id, grid_code, kind, head_resident_id)
+         SELECT * FROM unnest($8::uuid[], $9::uuid[], $10::varchar[], $11::varchar[], $12::uuid[])
+       )
+       INSERT INTO resident (id, grid_code, household_id, relation_to_head, name, gender, birth_date, id_number_cipher,
          id_number_hash, id_number_masked, phone, population, employment, education, tag_codes)
-       SELECT i, g, hh, rel, n, s, b::date, c, h, m, p, pop, e, edu, string_to_array(t, ';')::varchar[]
-       FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[], $7::text[], $8::bytea[],
-         $9::bytea[], $10::varchar[], $11::varchar[], $12::varchar[], $13::varchar[], $14::varchar[], $15::text[])
-         AS x(i, g, hh, rel, n, s, b, c, h, m, p, pop, e, edu, t)`,
-      columns(
-        inserts,
-        (r) => plan.residentIds.get(r.idKey),
-        (r) => r.gridCode,
-        (r) => plan.householdOf.get(houseKey(r)) ?? null,
-        (r) => (plan.householdOf.get(houseKey(r)) ? r.relation : null),
-        (r) => r.name,
-        (r) => genderOfNationalId(r.idNumber),
-        (r) => birthDateOfNationalId(r.idNumber),
-        (r) => cipher.encrypt(r.idNumber),
-        (r) => r.idHash,
-        (r) => maskIdNumber(r.idNumber),
-        (r) => r.phone,
-        (r) => r.population,
-        (r) => r.employment,
-        (r) => r.education,
-        (r) => r.tags.join(';'),
-      ),
+       SELECT i, g, hh, rel, n, s, b::date, substring($20::bytea FROM (k::int - 1) * ${SEALED_ID} + 1 FOR ${SEALED_ID}),
+         substring($21::bytea FROM (k::int - 1) * 32 + 1 FOR 32), m, p, pop, e, edu, string_to_array(t, ';')::varchar[]
+       FROM unnest($13::uuid[], $14::varchar[], $15::uuid[], $16::varchar[], $17::varchar[], $18::varchar[], $19::text[],
+         $22::varchar[], $23::varchar[], $24::varchar[], $25::varchar[], $26::varchar[], $27::text[])
+         WITH ORDINALITY AS x(i, g, hh, rel, n, s, b, m, p, pop, e, edu, t, k)`,
+      [
+        ...columns(
+          houses,
+          (h) => h.id,
+          (h) => h.row.buildingId,
+          (h) => h.row.gridCode,
+          (h) => h.row.unit,
+          (h) => h.row.floor,
+          (h) => h.row.houseNumber,
+          (h) => h.row.houseUse,
+        ),
+        ...columns(
+          households,
+          (h) => h.id,
+          (h) => h.houseId,
+          (h) => h.row.gridCode,
+          (h) => h.row.householdKind,
+          (h) => h.headId,
+        ),
+        ...columns(
+          inserts,
+          (r) => plan.residentIds.get(r.idKey),
+          (r) => r.gridCode,
+          (r) => plan.householdOf.get(houseKey(r)) ?? null,
+          (r) => (plan.householdOf.get(houseKey(r)) ? r.relation : null),
+          (r) => r.name,
+          (r) => genderOfNationalId(r.idNumber),
+          (r) => birthDateOfNationalId(r.idNumber),
+        ),
+        // Ciphers and hashes as one binary parameter each, cut by position on the server.
+        Buffer.concat(inserts.map((r, i) => sealedId(cipher, r.idNumber, ivs.subarray(i * 12, i * 12 + 12)))),
+        Buffer.concat(inserts.map((r) => r.idHash)),
+        ...columns(
+          inserts,
+          (r) => maskIdNumber(r.idNumber),
+          (r) => r.phone,
+          (r) => r.population,
+          (r) => r.employment,
+          (r) => r.education,
+          (r) => r.tags.join(';'),
+        ),
+      ],
     ]);
   counts.residentsCreated += inserts.length;
 

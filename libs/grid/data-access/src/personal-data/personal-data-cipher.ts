@@ -21,8 +21,8 @@ export class PersonalDataCipher {
     if (keys.hashKey.length < 32) throw new Error('the personal-data hash key must be at least 32 bytes');
   }
 
-  encrypt(plain: string): Buffer {
-    const iv = randomBytes(12);
+  /** `iv`: 12 fresh random bytes; bulk writers draw them in one call for many values. */
+  encrypt(plain: string, iv: Buffer = randomBytes(12)): Buffer {
     const cipher = createCipheriv('aes-256-gcm', this.keys.encryptionKey, iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), body]);
