@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { createLogger } from '@gridgov/platform-observability';
+import { openTestDatabase, type TestDatabase } from '@gridgov/platform-testing';
+import {
+  assessmentDatabase,
+  AssessmentPeriodKind,
+  AssessmentRunService,
+  AssessmentSubjectKind,
+  type FactSource,
+  periodAt,
+  seedAssessmentDemo,
+} from '@gridgov/assessment-data-access';
+import { enqueueDemoRuns, processAssessmentJob, startAssessmentJobs } from './assessment-run.job';
+
+const GRID = '520303001001001';
+const WORKER = randomUUID();
+
+/** The other services as a run sees them: one grid worker with a month of ticket and visit facts. */
+const facts: FactSource = {
+  subjects: async (kind) =>
+    kind === AssessmentSubjectKind.GRID_WORKER ? [{ id: WORKER, unitCode: GRID }] : [{ id: randomUUID(), unitCode: '520303001001' }],
+  ticketFacts: async () => [
+    { key: GRID, received: 10, closed: 8, closureRate: 0.8, onTimeRate: 0.5, satisfactionRate: 0.95, reworkRate: 0, overdue: 4, red: 0 },
+  ],
+  gridFacts: async () => [{ gridCode: GRID, visitsDue: 4, visitsDone: 3, visitCompletionRate: 0.75, dataCompleteness: 1 }],
+  volunteerHours: async () => [],
+  meetingCompliance: async () => [],
+  residentSample: async () => [],
+};
+
+// The scheduled side of runs: period-end schedulers in Redis, demo runs done by the worker, and a
+// period end running the previous period of every ACTIVE scheme of that kind.
+describe('assessment run jobs', () => {
+  let db: TestDatabase;
+  let jobs: Awaited<ReturnType<typeof startAssessmentJobs>>;
+  const log = createLogger('assessment-jobs-test', 'silent');
+
+  beforeAll(async () => {
+    db = await openTestDatabase(assessmentDatabase);
+    await seedAssessmentDemo(db.dataSource, log);
+    jobs = await startAssessmentJobs({
+      redisUrl: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+      prefix: `test-${randomUUID()}`,
+      dataSource: db.dataSource,
+      facts,
+      log,
+    });
+  });
+  afterAll(async () => {
+    await jobs?.queue.obliterate({ force: true });
+    await jobs?.stop();
+    await db?.close();
+  });
+
+  it('schedules a run at the end of every month, quarter and year', async () => {
+    const schedulers = await jobs.queue.getJobSchedulers();
+    expect(schedulers.map((s) => [s.key, s.pattern, s.tz]).sort()).toEqual([
+      ['period-end-MONTH', '30 0 1 * *', 'Asia/Shanghai'],
+      ['period-end-QUARTER', '30 0 1 1,4,7,10 *', 'Asia/Shanghai'],
+      ['period-end-YEAR', '30 0 1 1 *', 'Asia/Shanghai'],
+    ]);
+  });
+
+  it('runs the current period of each demo scheme once, through the worker', async () => {
+    await enqueueDemoRuns(jobs, db.dataSource);
+    const runs = async () =>
+      (await db.dataSource.query(`SELECT count(*)::int AS n FROM assessment_run`)) as { n: number }[];
+    for (let i = 0; i < 100 && (await runs())[0].n < 3; i++) await new Promise((r) => setTimeout(r, 100));
+    expect((await runs())[0].n).toBe(3);
+    const [result] = await db.dataSource.query(
+      `SELECT r.total::float AS total, r.stars, r.period FROM assessment_result r
+         JOIN assessment_scheme s ON s.id = r.scheme_id WHERE s.name = '网格员月度评星定级'`,
+    );
+    // 25×0.8 + 25×0.5 + 30×0.95 + 10×0.75 + 10×0 (no secretary review yet) = 68.5 → 1 star (60).
+    expect(result).toEqual({ total: 68.5, stars: 1, period: periodAt(AssessmentPeriodKind.MONTH, new Date()).key });
+
+    await enqueueDemoRuns(jobs, db.dataSource); // already run: nothing queued (only the schedulers' next jobs)
+    const pending = await jobs.queue.getJobs(['waiting', 'delayed', 'active']);
+    expect(pending.map((job) => job.name)).toEqual(['period-end', 'period-end', 'period-end']);
+  });
+
+  it('at a month end runs the month before for every ACTIVE monthly scheme', async () => {
+    // The first day of last month: its month before is not the current month the demo runs used.
+    const now = periodAt(AssessmentPeriodKind.MONTH, new Date(), -1).from;
+    const expected = periodAt(AssessmentPeriodKind.MONTH, new Date(), -2).key;
+    const done = await processAssessmentJob(
+      { kind: 'period-end', periodKind: AssessmentPeriodKind.MONTH },
+      new AssessmentRunService(db.dataSource, facts),
+      db.dataSource,
+      now,
+    );
+    expect(done.map((run) => [run.period, run.version])).toEqual([
+      [expected, 1],
+      [expected, 1],
+    ]);
+  });
+});
