@@ -3,7 +3,8 @@ const CHECK_CHARS = '10X98765432';
 
 /** GB 11643 check character of the first 17 digits. */
 export function nationalIdCheckChar(first17: string): string {
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * WEIGHTS[i], 0);
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i];
   return CHECK_CHARS[sum % 11];
 }
 
