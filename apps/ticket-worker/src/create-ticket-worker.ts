@@ -5,7 +5,6 @@ import { createLogger, createObservedApp, listen, type Logger } from '@gridgov/p
 import {
   createRedisConnection,
   createWorkerMetrics,
-  type JobObserver,
   QueueName,
   type RunningJobWorker,
   startJobWorker,
@@ -58,15 +57,10 @@ export async function createTicketWorker(
     'ticket-worker',
     config.QUEUES.map((name) => (name === QueueName.TICKET_OUTBOX ? queues.outbox : queues.timers)),
   );
-  const observed = metrics.observer(
+  const observer = metrics.observer(
     (error) => log.error({ err: error }, 'worker error'),
     (job, error, final) => log.warn({ queue: job.queueName, job: job.name, jobId: job.id, final, err: error }, 'job failed'),
   );
-  // BullMQ zeroes job.delay when it promotes a delayed job; opts.delay keeps the delay asked for.
-  const observer: JobObserver = {
-    ...observed,
-    started: (job) => observed.started(job, Math.max(0, Date.now() - job.timestamp - (job.opts.delay ?? 0))),
-  };
   const tables = ticketJobTables(dataSource, queues);
   const workers: RunningJobWorker[] = config.QUEUES.map((name) =>
     startJobWorker({

@@ -1,4 +1,4 @@
-import { type Job, Queue, UnrecoverableError, WaitingError, Worker } from 'bullmq';
+import { DelayedError, type Job, Queue, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { sendToDeadLetter } from './dead-letter';
 import type { HandlerTable } from './job-handler';
@@ -52,7 +52,8 @@ export function startJobWorker(options: JobWorkerOptions): RunningJobWorker {
   const worker = new Worker(
     options.queue,
     async (job: Job, token?: string) => {
-      options.observer?.started(job, Math.max(0, Date.now() - job.timestamp - (job.delay ?? 0)));
+      // BullMQ zeroes job.delay when it promotes a delayed job; opts.delay keeps the delay asked for.
+      options.observer?.started(job, Math.max(0, Date.now() - job.timestamp - (job.opts.delay ?? 0)));
       let abandon: () => void = () => undefined;
       const abandoned = new Promise<typeof ABANDONED>((resolve) => (abandon = () => resolve(ABANDONED)));
       running.set(job.id as string, abandon);
@@ -69,7 +70,8 @@ export function startJobWorker(options: JobWorkerOptions): RunningJobWorker {
         }
         return result;
       } catch (error) {
-        if (error instanceof WaitingError) throw error;
+        // Returned to the wait list, or put back to a later instant by the handler: not a failure.
+        if (error instanceof WaitingError || error instanceof DelayedError) throw error;
         const final = isFinalAttempt(job, error);
         if (final) await sendToDeadLetter(deadLetters, job, error as Error);
         options.observer?.failed(job, error as Error, final);
