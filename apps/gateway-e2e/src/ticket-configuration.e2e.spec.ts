@@ -76,7 +76,7 @@ describe('ticket configuration through the gateway', () => {
 
     const report = (attributes: unknown[]) =>
       graph.query<{ reportTicket: { id: string; mode: string; attributes: unknown[] } }>(
-        `mutation($input: ReportTicketInput!) { reportTicket(input: $input) { id mode attributes { code values } } }`,
+        `mutation($input: ReportTicketInput!) { reportTicket(input: $input) { id mode attributes { code values } category { name } } }`,
         {
           input: {
             gridCode: GRID,
@@ -97,6 +97,7 @@ describe('ticket configuration through the gateway', () => {
     expect(reported.data!.reportTicket).toMatchObject({
       mode: 'COORDINATED',
       attributes: [{ code: 'SITE', values: ['CONSTRUCTION'] }],
+      category: { name: '扬尘污染' },
     });
 
     // A district admin's responsibility list sends it to the environment bureau without naming it.

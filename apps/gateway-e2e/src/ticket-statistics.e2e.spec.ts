@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hashPassword, Role } from '@gridgov/platform-auth';
 import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
 import { AccountEntity, RoleGrantEntity } from '@gridgov/org-data-access';
@@ -83,5 +84,40 @@ describe('ticket statistics through the gateway', () => {
       tokens['gw'],
     );
     expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("adds tickets to grid-service households through the Household entity, within the caller's scope", async () => {
+    const household = randomUUID();
+    const reported = await graph.query(
+      `mutation($input: ReportTicketInput!) { reportTicket(input: $input) { id } }`,
+      {
+        input: {
+          gridCode: GRID,
+          categoryCode: 'DISPUTE.FAMILY',
+          channel: 'GRID_WORKER',
+          title: '家庭矛盾调解',
+          householdId: household,
+        },
+      },
+      tokens['gw'],
+    );
+    expect(reported.errors).toBeUndefined();
+    // The gateway enters the ticket subgraph with a Household representation when grid-service resolves one.
+    const entities = `{ _entities(representations: [{ __typename: "Household", id: "${household}" }]) {
+      ... on Household { tickets(first: 5) { edges { node { title householdId } } } }
+    } }`;
+    const titles = async (grants: { role: Role; scopeCode: string }[]) => {
+      const { body } = await graph.querySubgraph(
+        'ticket',
+        entities,
+        graph.signIdentity('ticket', { accountId: randomUUID(), username: 'reader', grants }),
+      );
+      expect(body.errors).toBeUndefined();
+      const [entity] = (body.data as { _entities: { tickets: { edges: { node: { title: string } }[] } }[] })
+        ._entities;
+      return entity.tickets.edges.map((e) => e.node.title);
+    };
+    expect(await titles([{ role: Role.LEADER, scopeCode: '520303' }])).toEqual(['家庭矛盾调解']);
+    expect(await titles([{ role: Role.GRID_WORKER, scopeCode: '520303001002001' }])).toEqual([]);
   });
 });

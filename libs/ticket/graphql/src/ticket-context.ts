@@ -4,6 +4,7 @@ import {
   ResponsibilityService,
   SlaPolicyService,
   WorkingCalendarService,
+  type TicketCategoryEntity,
   TicketCategoryService,
   type TicketDispatchEntity,
   type TicketEntity,
@@ -29,6 +30,7 @@ export interface TicketContext extends BaseContext {
     ticketById: DataLoader<string, TicketEntity | null>;
     timelineByTicketId: DataLoader<string, TicketEventEntity[]>;
     dispatchesByTicketId: DataLoader<string, TicketDispatchEntity[]>;
+    categoryByCode: DataLoader<string, TicketCategoryEntity | null>;
     supervisionsByTicketId: DataLoader<string, TicketSupervisionEntity[]>;
   };
 }
@@ -36,10 +38,11 @@ export interface TicketContext extends BaseContext {
 export function createTicketContext(base: BaseContext): TicketContext {
   const tickets = new TicketService(base.dataSource, base.auth);
   const supervision = new TicketSupervisionService(base.dataSource, base.auth);
+  const categories = new TicketCategoryService(base.dataSource, base.auth);
   return {
     ...base,
     tickets,
-    categories: new TicketCategoryService(base.dataSource, base.auth),
+    categories,
     responsibility: new ResponsibilityService(base.dataSource, base.auth),
     slaPolicies: new SlaPolicyService(base.dataSource, base.auth),
     calendar: new WorkingCalendarService(base.dataSource, base.auth),
@@ -50,6 +53,7 @@ export function createTicketContext(base: BaseContext): TicketContext {
       ticketById: new DataLoader((ids) => tickets.findVisibleByIds(ids)),
       timelineByTicketId: new DataLoader((ids) => tickets.timelines(ids)),
       dispatchesByTicketId: new DataLoader((ids) => tickets.dispatches(ids)),
+      categoryByCode: new DataLoader((codes) => categories.byCodes(codes)),
       supervisionsByTicketId: new DataLoader((ids) => supervision.forTickets(ids)),
     },
   };

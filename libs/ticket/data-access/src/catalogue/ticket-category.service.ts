@@ -39,6 +39,12 @@ export class TicketCategoryService {
     });
   }
 
+  /** Catalogue entries by code, null for codes not in it (for `Ticket.category`). */
+  async byCodes(codes: readonly string[]): Promise<(TicketCategoryEntity | null)[]> {
+    const rows = await this.dataSource.getRepository(TicketCategoryEntity).findBy({ code: In([...codes]) });
+    return codes.map((code) => rows.find((r) => r.code === code) ?? null);
+  }
+
   async create(input: NewCategoryInput): Promise<TicketCategoryEntity> {
     this.auth.assert(Permission.TICKET_CONFIGURE, CATALOGUE_SCOPE);
     const problems = new InputProblems();

@@ -6,11 +6,12 @@ import {
   SupervisionColor,
   supervisionColor,
   TicketAction,
+  type TicketCategoryEntity,
   type TicketDispatchEntity,
   type TicketEntity,
   type TicketEventEntity,
 } from '@gridgov/ticket-data-access';
-import { TicketAttributeValueType } from '../catalogue/ticket-category.type';
+import { TicketAttributeValueType, TicketCategoryType } from '../catalogue/ticket-category.type';
 import { TicketDispatchType } from '../workflow/ticket-workflow.type';
 import { AccountRef } from '../account/account-ref.type';
 import { GridRef } from '../grid/grid-ref.type';
@@ -66,6 +67,14 @@ export class TicketResolver {
     return ticket.longitude === null || ticket.latitude === null
       ? null
       : { longitude: ticket.longitude, latitude: ticket.latitude };
+  }
+
+  @FieldResolver(() => TicketCategoryType, {
+    nullable: true,
+    description: 'The catalogue entry of `categoryCode` (name, default mode, extra fields).',
+  })
+  category(@Root() ticket: TicketEntity, @Ctx() ctx: TicketContext): Promise<TicketCategoryEntity | null> {
+    return ctx.loaders.categoryByCode.load(ticket.categoryCode);
   }
 
   @FieldResolver(() => [TicketAttributeValueType], { description: "Answers to the category's extra fields." })
