@@ -38,7 +38,7 @@ export interface WriteCounts {
 
 interface ExistingResident {
   id: string;
-  hash: Buffer;
+  grid_code: string;
   household_id: string | null;
   name: string;
   phone: string | null;
@@ -76,6 +76,37 @@ const columns = <T>(rows: T[], ...pick: ((row: T, index: number) => unknown)[]) 
   pick.map((p) => rows.map(p));
 
 /**
+ * Registered residents by the hex of their ID-number hash: the hashes go as one binary parameter per
+ * 50,000, cut into 32-byte pieces by the server (no hex text either way). `columns` of `resident r`.
+ */
+async function residentsByHash<T>(
+  manager: EntityManager,
+  rows: ImportRow[],
+  columns: string,
+): Promise<Map<string, T>> {
+  const found = new Map<string, T>();
+  for (let start = 0; start < rows.length; start += 50_000) {
+    const slice = rows.slice(start, start + 50_000);
+    const page: (T & { hash: Buffer })[] = await manager.query(
+      `SELECT r.id_number_hash AS hash, ${columns} FROM generate_series(0, $2::int - 1) AS i
+       JOIN resident r ON r.id_number_hash = substring($1::bytea FROM i * 32 + 1 FOR 32)`,
+      [Buffer.concat(slice.map((r) => r.idHash)), slice.length],
+    );
+    for (const r of page) found.set(hex(r.hash), r);
+  }
+  return found;
+}
+
+/** The grid of each already registered person of the file, for the check. */
+export async function registeredGrids(
+  manager: EntityManager,
+  rows: ImportRow[],
+): Promise<Map<string, string>> {
+  const found = await residentsByHash<{ grid_code: string }>(manager, rows, 'r.grid_code');
+  return new Map([...found].map(([key, r]) => [key, r.grid_code]));
+}
+
+/**
  * Writes checked rows in one transaction. Existing houses, residents and headed households are read
  * first in a few set queries; the plan (new ids, changed fields, who joins which household) is made
  * in memory, and only the differences are written with multi-row unnest statements of 10,000 rows.
@@ -98,18 +129,14 @@ export async function writeImportRows(
   // The household's head may be inserted after the household within this transaction.
   await manager.query('SET CONSTRAINTS household_head_resident_id_fkey DEFERRED');
 
-  // Hashes go as one binary parameter cut into 32-byte pieces by the server: no hex text either way.
-  const existing = new Map<string, ExistingResident>();
-  for (let start = 0; start < rows.length; start += 50_000) {
-    const slice = rows.slice(start, start + 50_000);
-    const found: ExistingResident[] = await manager.query(
-      `SELECT r.id, r.id_number_hash AS hash, r.household_id, r.name, r.phone, r.population, r.employment, r.education, r.tag_codes
-       FROM generate_series(0, $2::int - 1) AS i
-       JOIN resident r ON r.id_number_hash = substring($1::bytea FROM i * 32 + 1 FOR 32)`,
-      [Buffer.concat(slice.map((r) => r.idHash)), slice.length],
-    );
-    for (const r of found) existing.set(hex(r.hash), r);
-  }
+  const existing = await residentsByHash<ExistingResident>(
+    manager,
+    rows,
+    'r.id, r.grid_code, r.household_id, r.name, r.phone, r.population, r.employment, r.education, r.tag_codes',
+  );
+  // The check found everyone in the grid their row names; a difference now means a move meanwhile.
+  if (rows.some((r) => (existing.get(r.idKey)?.grid_code ?? r.gridCode) !== r.gridCode))
+    throw conflict('Someone moved some of these residents meanwhile; run the import again');
   const houseIds = new Map<string, string>(
     (
       await manager.query(
