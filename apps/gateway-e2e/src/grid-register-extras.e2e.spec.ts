@@ -59,11 +59,12 @@ describe('grid register extras through the gateway', () => {
       await orgData.getRepository(RoleGrantEntity).save({ accountId: account.id, role, scopeCode });
     }
     for (const username of ['admin', ...accounts.map((a) => a[0])]) {
-      const result = await graph.query<{ login: { token: string } }>(
+      const { login } = await ok<{ login: { token: string } }>(
         `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`,
         { u: username, p: username === 'admin' ? 'correct horse' : `${username} pass` },
+        'nobody',
       );
-      tokens[username] = result.data!.login.token;
+      tokens[username] = login.token;
     }
     for (const [code, name, parentCode] of [
       ['520303000000', '红花岗区', null],
