@@ -187,18 +187,41 @@ describe('grid register extras through the gateway', () => {
     });
     expect(team.grid.team).toEqual({ model: '1+1+1', gaps: [], helpers: [{ helperKind: 'BUILDING_HEAD' }] });
 
-    const board = await graph.query<{ gridBoard: unknown }>(
-      `query($code: String!) { gridBoard(code: $code) { code name boundary responsible { name phone photoUrl } messenger { name } grid { code } } }`,
-      { code: GRID },
+    await ok(
+      `mutation($input: CreateServiceItemInput!) { createServiceItem(input: $input) { id } }`,
+      {
+        input: {
+          unitCode: '520303001001',
+          name: '高龄津贴申领',
+          categoryCode: 'ELDERLY',
+          eligibility: '80岁以上户籍老人',
+          fee: '免费',
+          channel: 'WINDOW',
+          proxyAllowed: true,
+          doorstep: true,
+        },
+      },
+      'admin',
+    );
+    // The board and the service items of the grid's unit (org-service) in one anonymous request.
+    const board = await graph.query<{ gridBoard: unknown; serviceItems: unknown }>(
+      `query($code: String!, $unit: String!) {
+        gridBoard(code: $code) { code name boundary responsible { name phone photoUrl } messenger { name } grid { code } }
+        serviceItems(unitCode: $unit) { name doorstep }
+      }`,
+      { code: GRID, unit: GRID.slice(0, 12) },
     );
     expect(board.errors).toBeUndefined();
-    expect(board.data?.gridBoard).toMatchObject({
-      code: GRID,
-      name: '珠海路一网格',
-      boundary: { type: 'Polygon' },
-      responsible: { name: '张敏', phone: '085128801001', photoUrl: 'https://x.example/zm.jpg' },
-      messenger: { name: '周红' },
-      grid: { code: GRID },
+    expect(board.data).toMatchObject({
+      gridBoard: {
+        code: GRID,
+        name: '珠海路一网格',
+        boundary: { type: 'Polygon' },
+        responsible: { name: '张敏', phone: '085128801001', photoUrl: 'https://x.example/zm.jpg' },
+        messenger: { name: '周红' },
+        grid: { code: GRID },
+      },
+      serviceItems: [{ name: '高龄津贴申领', doorstep: true }],
     });
     const beyondBoard = await graph.query(
       `query($code: String!) { gridBoard(code: $code) { grid { team { model } } } }`,
