@@ -3,15 +3,20 @@
  * timeline entry, outbox row) with many requests in flight; prints tickets/s and latency
  * percentiles. Aim: ≥ 300 tickets/s.
  *
- * Self-contained (gateway, org-service and ticket-service share this process and its 2 cores):
+ * Self-contained (gateway, org-service and ticket-service share this process):
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node tools/dev/run-ts.js tools/bench/ticket-intake.ts
- * Options: --count 3000 --concurrency 32
+ * With --split, ticket-service runs in a child process of its own (as deployed: its own core),
+ * gateway and org-service in this one. Options: --count 3000 --concurrency 32 --split
  */
 import 'reflect-metadata';
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
 import { hashPassword, Role } from '@gridgov/platform-auth';
+import { composeSupergraph, startSubgraph } from '@gridgov/platform-graphql';
+import { type RunningGateway, startGateway } from '@gridgov/platform-gateway';
 import { AccountEntity, RoleGrantEntity } from '@gridgov/org-data-access';
 import { createOrgSubgraph } from '@gridgov/org-graphql';
-import { startTestGraph } from '@gridgov/platform-testing';
+import { freshSchemaName, startTestGraph, type TestGraph, testDatabaseUrl } from '@gridgov/platform-testing';
 import { createTicketSubgraph } from '@gridgov/ticket-graphql';
 import { percentile } from './bench-stats';
 
@@ -36,6 +41,7 @@ async function main(): Promise<void> {
     createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
     createTicketSubgraph(),
   ]);
+  let split: { gateway: RunningGateway; stop(): void } | null = null;
   try {
     const org = graph.subgraphs['org'].dataSource;
     const account = await org.getRepository(AccountEntity).save({
@@ -47,14 +53,28 @@ async function main(): Promise<void> {
     await org
       .getRepository(RoleGrantEntity)
       .save({ accountId: account.id, role: Role.COMMUNITY_STAFF, scopeCode: '520303001001' });
-    const login = await graph.query<{ login: { token: string } }>(
+    if (process.argv.includes('--split')) split = await splitGateway(graph);
+    const gatewayUrl = split?.gateway.url ?? graph.gateway.url;
+    const post = async (query: string, variables: Record<string, unknown>, token?: string) => {
+      const response = await fetch(gatewayUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as { data?: { login?: { token: string } }; errors?: unknown };
+    };
+    const login = await post(
       `mutation { login(username: "bench.worker", password: "bench-pass") { token } }`,
+      {},
     );
-    const token = login.data!.login.token;
+    const token = login.data!.login!.token;
     let n = 0;
     const report = async () => {
       const i = n++;
-      const result = await graph.query(
+      const result = await post(
         REPORT,
         {
           input: {
@@ -90,11 +110,54 @@ async function main(): Promise<void> {
         `p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms (aim: ≥ 300/s)`,
     );
   } finally {
+    await split?.gateway.stop();
+    split?.stop();
     await graph.stop();
   }
 }
 
-main().catch((error: Error) => {
+/** --split: a second gateway whose ticket subgraph runs in a child process (its own core, as deployed). */
+async function splitGateway(graph: TestGraph): Promise<{ gateway: RunningGateway; stop(): void }> {
+  // Through the TypeScript runner again (Node does not load .ts by itself).
+  const child = fork(join(__dirname, '../dev/run-ts.js'), [process.argv[1], '--child'], {
+    env: { ...process.env, BENCH_PUBLIC_KEY: graph.secrets.publicKey },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m) => resolve(String(m)));
+    child.once('exit', (code) => reject(new Error(`ticket subgraph child exited with ${code}`)));
+  });
+  const gateway = await startGateway({
+    port: 0,
+    nodeEnv: 'test',
+    supergraphSdl: await composeSupergraph([
+      {
+        definition: createOrgSubgraph({ secret: graph.secrets.accessTokenSecret, ttlSeconds: 3600 }),
+        url: graph.subgraphs['org'].url,
+      },
+      { definition: createTicketSubgraph(), url },
+    ]),
+    identityPrivateKey: graph.secrets.privateKey,
+    accessTokenSecret: graph.secrets.accessTokenSecret,
+    subgraphTimeoutMs: 5_000,
+    limits: { maxDepth: 12, maxAliases: 30, maxCost: 20_000, maxTokens: 2_000 },
+  });
+  return { gateway, stop: () => child.kill() };
+}
+
+/** The child of --split: serves the ticket subgraph in a schema of its own (left behind; it is a bench). */
+async function child(): Promise<void> {
+  const subgraph = await startSubgraph(createTicketSubgraph(), {
+    port: 0,
+    databaseUrl: testDatabaseUrl(),
+    databaseSchema: freshSchemaName('ticket'),
+    poolSize: 8,
+    gatewayPublicKey: process.env['BENCH_PUBLIC_KEY'] ?? '',
+    nodeEnv: 'test',
+  });
+  process.send?.(subgraph.url);
+}
+
+(process.argv.includes('--child') ? child() : main()).catch((error: Error) => {
   console.error(error);
   process.exit(1);
 });
