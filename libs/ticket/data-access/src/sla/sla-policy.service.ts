@@ -7,7 +7,7 @@ import { TicketOutboxEntity } from '../workflow/ticket-outbox.entity';
 import { ClockChange } from '../workflow/ticket-transitions';
 import { clockInstants, deadlineAfter, type SlaDuration, SlaUnit, supervisionColor } from './sla-policy';
 import { SlaPolicyEntity, UNIT_LEVELS, type UnitLevel } from './sla-policy.entity';
-import { loadWorkingCalendar, unitLevel } from './ticket-clock';
+import { loadWorkingCalendar } from './ticket-clock';
 
 /** SLA policies are national: only a platform-wide grant (scope '') configures them. */
 const POLICY_SCOPE = '';
@@ -219,14 +219,17 @@ const duration = (policy: SlaPolicyEntity, stage: Stage): SlaDuration => ({
  */
 async function retime(manager: EntityManager, scope: PolicyScope, now: Date): Promise<number> {
   const policies = await manager.findBy(SlaPolicyEntity, { mode: scope.mode, unitLevel: scope.unitLevel });
-  const clocks = (
-    (await manager.query(
-      `SELECT id, category_code, handling_unit_code, clock_stage, clock_started_at, warning_at, deadline_at, red_at,
-              paused_at, clock_paused_ms, supervised, sla_version
-         FROM ticket WHERE clock_stage IS NOT NULL AND mode = $1 FOR UPDATE`,
-      [scope.mode],
-    )) as RunningClock[]
-  ).filter((c) => unitLevel(c.handling_unit_code) === scope.unitLevel);
+  // The level is the handling unit's code length (see unitLevel): 12 community, 9 street, 6 district, less city.
+  const clocks = (await manager.query(
+    `SELECT id, category_code, handling_unit_code, clock_stage, clock_started_at, warning_at, deadline_at, red_at,
+            paused_at, clock_paused_ms, supervised, sla_version
+       FROM ticket
+      WHERE clock_stage IS NOT NULL AND mode = $1
+        AND CASE WHEN length(handling_unit_code) >= 12 THEN 'COMMUNITY' WHEN length(handling_unit_code) >= 9 THEN 'STREET'
+                 WHEN length(handling_unit_code) >= 6 THEN 'DISTRICT' ELSE 'CITY' END = $2
+      FOR UPDATE`,
+    [scope.mode, scope.unitLevel],
+  )) as RunningClock[];
   if (clocks.length === 0) return 0;
   const earliest = new Date(Math.min(...clocks.map((c) => c.clock_started_at.getTime())));
   const calendar = await loadWorkingCalendar(manager, earliest);
