@@ -7,7 +7,13 @@ import { TagEntity } from '../household/tag.entity';
 import { nationalIdProblem, normaliseNationalId } from '../personal-data/national-id';
 import type { PersonalDataCipher } from '../personal-data/personal-data-cipher';
 import { parseCsv, type SheetRecord } from './csv';
-import { houseKey, type ImportRow, registeredGrids, writeImportRows } from './resident-import.writer';
+import {
+  checkRegisteredGrids,
+  houseKey,
+  type ImportRow,
+  ImportRowsRefused,
+  writeImportRows,
+} from './resident-import.writer';
 import { readXlsx } from './xlsx';
 
 /** The columns of the household register spreadsheet: one row per person, heads first or not. */
@@ -232,30 +238,27 @@ export class ResidentImportService {
           column: 'relation',
           reason: 'no HEAD row for this house in the file',
         });
-    // A person registered elsewhere is moved explicitly (moveResident), never by a file; this also keeps
-    // an import from rewriting people outside the importer's scope.
-    const registered = await registeredGrids(this.dataSource.manager, rows);
-    for (const row of rows) {
-      const grid = registered.get(row.idKey);
-      if (grid && grid !== row.gridCode)
-        report.errors.push({
-          row: row.line,
-          column: 'idNumber',
-          reason: `this person is registered in grid ${grid}; record the move (moveResident) first`,
-        });
+    // People registered in another grid: checked here when a report goes back anyway, otherwise by
+    // the writer on the rows it reads under its lock (it then writes nothing).
+    if (dryRun || report.errors.length) {
+      report.errors.push(...(await checkRegisteredGrids(this.dataSource.manager, rows)));
+      report.errors.sort((a, b) => a.row - b.row);
+      return report;
     }
-    report.errors.sort((a, b) => a.row - b.row);
-    if (dryRun || report.errors.length) return report;
-
     await onProgress('WRITING', 0, rows.length);
-    Object.assign(
-      report,
-      await this.dataSource.transaction((manager) =>
-        writeImportRows(manager, this.cipher, rows, heads, (written) =>
-          onProgress('WRITING', written, rows.length),
+    try {
+      Object.assign(
+        report,
+        await this.dataSource.transaction((manager) =>
+          writeImportRows(manager, this.cipher, rows, heads, (written) =>
+            onProgress('WRITING', written, rows.length),
+          ),
         ),
-      ),
-    );
+      );
+    } catch (error) {
+      if (!(error instanceof ImportRowsRefused)) throw error;
+      report.errors.push(...error.problems);
+    }
     return report;
   }
 }

@@ -97,13 +97,44 @@ async function residentsByHash<T>(
   return found;
 }
 
-/** The grid of each already registered person of the file, for the check. */
-export async function registeredGrids(
-  manager: EntityManager,
-  rows: ImportRow[],
-): Promise<Map<string, string>> {
-  const found = await residentsByHash<{ grid_code: string }>(manager, rows, 'r.grid_code');
-  return new Map([...found].map(([key, r]) => [key, r.grid_code]));
+export interface RowProblem {
+  row: number;
+  column: string;
+  reason: string;
+}
+
+/**
+ * Rows of people registered in another grid: a move is recorded explicitly (moveResident), never by a
+ * file, which also keeps an import from rewriting people outside the importer's scope.
+ */
+function registeredElsewhere(rows: ImportRow[], gridOf: Map<string, { grid_code: string }>): RowProblem[] {
+  return rows.flatMap((row) => {
+    const grid = gridOf.get(row.idKey)?.grid_code;
+    return grid && grid !== row.gridCode
+      ? [
+          {
+            row: row.line,
+            column: 'idNumber',
+            reason: `this person is registered in grid ${grid}; record the move (moveResident) first`,
+          },
+        ]
+      : [];
+  });
+}
+
+/** For dry runs and reports with errors already: the rows of people registered in another grid. */
+export async function checkRegisteredGrids(manager: EntityManager, rows: ImportRow[]): Promise<RowProblem[]> {
+  return registeredElsewhere(
+    rows,
+    await residentsByHash<{ grid_code: string }>(manager, rows, 'r.grid_code'),
+  );
+}
+
+/** Thrown by writeImportRows before writing anything: the file's problems, for the report. */
+export class ImportRowsRefused extends Error {
+  constructor(readonly problems: RowProblem[]) {
+    super(`${problems.length} rows refused`);
+  }
 }
 
 /**
@@ -134,9 +165,9 @@ export async function writeImportRows(
     rows,
     'r.id, r.grid_code, r.household_id, r.name, r.phone, r.population, r.employment, r.education, r.tag_codes',
   );
-  // The check found everyone in the grid their row names; a difference now means a move meanwhile.
-  if (rows.some((r) => (existing.get(r.idKey)?.grid_code ?? r.gridCode) !== r.gridCode))
-    throw conflict('Someone moved some of these residents meanwhile; run the import again');
+  // Checked here, on the rows read under the lock anyway, rather than in a query of its own before.
+  const elsewhere = registeredElsewhere(rows, existing);
+  if (elsewhere.length) throw new ImportRowsRefused(elsewhere);
   const houseIds = new Map<string, string>(
     (
       await manager.query(
