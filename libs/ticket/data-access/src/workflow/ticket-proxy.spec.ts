@@ -118,6 +118,10 @@ describe('PROXY approval chain (real database)', () => {
       status: TicketStatus.RETURNED,
       handlingUnitCode: '520303001001',
     });
+    // Not approved yet: no dispatching around the chain.
+    await expect(
+      codeOf(step(community, proxy.id, TicketAction.DISPATCH, { assigneeAccountId: community.accountId })),
+    ).resolves.toBe('INVALID_TRANSITION');
     const coordinated = await report('CITY_MANAGEMENT.ROAD');
     await expect(codeOf(step(community, coordinated.id, TicketAction.APPROVE))).resolves.toBe(
       'INVALID_TRANSITION',

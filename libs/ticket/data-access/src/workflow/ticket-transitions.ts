@@ -5,6 +5,12 @@ const S = TicketStatus;
 const A = TicketAction;
 const NOT_PROXY = [TicketMode.ONSITE, TicketMode.COORDINATED, TicketMode.EMERGENCY];
 
+/** The top of the PROXY approval chain: the district (6-digit code prefix). */
+export const APPROVAL_TOP_LENGTH = 6;
+
+/** What the table looks at besides who acts. */
+export type TransitionTicket = { status: TicketStatus; mode: TicketMode; handlingUnitCode: string };
+
 export enum DispatchRole {
   LEAD = 'LEAD',
   COOPERATING = 'COOPERATING',
@@ -47,6 +53,8 @@ export interface Transition {
   to: TicketStatus | 'SUSPENDED_FROM' | 'NEXT_APPROVER';
   /** Only tickets of these modes take the step (all modes when absent). */
   modes?: readonly TicketMode[];
+  /** A further condition on the ticket (false: INVALID_TRANSITION). */
+  when?: (ticket: TransitionTicket) => boolean;
   /** Where a negative outcome goes (verification failed, rating unsatisfied): rework. */
   onFailure?: TicketStatus;
   permission: Permission | null;
@@ -73,6 +81,8 @@ export const TRANSITIONS: Readonly<
   [A.DISPATCH]: {
     from: [S.ACCEPTED, S.RETURNED, S.REOPENED],
     to: S.ASSIGNED,
+    // A PROXY ticket is handled only once the top of its approval chain holds it (approved).
+    when: (t) => t.mode !== TicketMode.PROXY || t.handlingUnitCode.length <= APPROVAL_TOP_LENGTH,
     permission: Permission.TICKET_HANDLE,
     actor: ActorRule.HANDLING_UNIT,
     // Without a department or grid worker, the responsibility list of the handling unit decides.
@@ -171,28 +181,24 @@ export const TRANSITIONS: Readonly<
     from: [S.REPORTED, S.ESCALATED, S.RETURNED],
     to: S.RETURNED,
     modes: [TicketMode.PROXY],
+    // Approved tickets a department returned to the district are re-dispatched, not sent back.
+    when: (t) => t.status !== S.RETURNED || t.handlingUnitCode.length > APPROVAL_TOP_LENGTH,
     permission: Permission.TICKET_HANDLE,
     actor: ActorRule.HANDLING_UNIT,
     requires: ['reason'],
   },
 };
 
-/** The top of the PROXY approval chain: the district (6-digit code prefix). */
-export const APPROVAL_TOP_LENGTH = 6;
-
 export type WorkflowAction = keyof typeof TRANSITIONS;
 
 /** Whether the table lets a ticket in this status and mode take the step (who may is checked apart). */
-export function isAllowed(
-  action: WorkflowAction,
-  ticket: { status: TicketStatus; mode: TicketMode },
-): boolean {
-  const { from, modes } = TRANSITIONS[action];
-  return from.includes(ticket.status) && (!modes || modes.includes(ticket.mode));
+export function isAllowed(action: WorkflowAction, ticket: TransitionTicket): boolean {
+  const { from, modes, when } = TRANSITIONS[action];
+  return from.includes(ticket.status) && (!modes || modes.includes(ticket.mode)) && (!when || when(ticket));
 }
 
 /** The actions a ticket allows, in table order (for error messages and clients). */
-export function allowedActions(ticket: { status: TicketStatus; mode: TicketMode }): WorkflowAction[] {
+export function allowedActions(ticket: TransitionTicket): WorkflowAction[] {
   return (Object.keys(TRANSITIONS) as WorkflowAction[]).filter((a) => isAllowed(a, ticket));
 }
 
