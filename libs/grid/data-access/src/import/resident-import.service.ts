@@ -202,6 +202,7 @@ export class ResidentImportService {
       if (report.errors.length > before || !building) continue;
       rows.push({
         line: record.line,
+        house: houseKey({ buildingId: building.id, unit, houseNumber }),
         gridCode,
         buildingId: building.id,
         unit,
@@ -222,7 +223,7 @@ export class ResidentImportService {
     }
     const heads = new Map<string, ImportRow>();
     for (const row of rows.filter((r) => r.relation === RelationToHead.HEAD)) {
-      const key = houseKey(row);
+      const key = row.house;
       if (heads.has(key))
         report.errors.push({
           row: row.line,
@@ -232,7 +233,7 @@ export class ResidentImportService {
       else heads.set(key, row);
     }
     for (const row of rows)
-      if (!heads.has(houseKey(row)))
+      if (!heads.has(row.house))
         report.errors.push({
           row: row.line,
           column: 'relation',

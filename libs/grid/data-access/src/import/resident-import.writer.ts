@@ -22,6 +22,8 @@ export interface ImportRow {
   idHash: Buffer;
   /** idHash in hex, for map keys. */
   idKey: string;
+  /** houseKey of the row, computed once. */
+  house: string;
   phone: string | null;
   population: Population;
   employment: string | null;
@@ -194,7 +196,7 @@ export async function writeImportRows(
   const residentIds = new Map(rows.map((r) => [r.idKey, existing.get(r.idKey)?.id ?? randomUUID()]));
   const newHouses = new Map<string, { id: string; row: ImportRow }>();
   for (const row of rows) {
-    const key = houseKey(row);
+    const key = row.house;
     if (houseIds.has(key)) continue;
     const id = randomUUID();
     houseIds.set(key, id);
@@ -265,7 +267,7 @@ function prepareChunk(
   counts: WriteCounts,
 ): [string, unknown[]][] {
   const statements: [string, unknown[]][] = [];
-  const keys = new Set(chunk.map(houseKey));
+  const keys = new Set(chunk.map((r) => r.house));
   // A house and its household are written with the first chunk that mentions the house.
   const houses = takeKeys(plan.newHouses, keys);
   const households = takeKeys(plan.newHouseholds, keys);
@@ -280,7 +282,7 @@ function prepareChunk(
       inserts.push(row);
       continue;
     }
-    const householdId = plan.householdOf.get(houseKey(row)) ?? null;
+    const householdId = plan.householdOf.get(row.house) ?? null;
     const joins = !old.household_id && householdId ? householdId : null;
     const oldFields = { ...old, population: old.population as Population, tags: old.tag_codes };
     if (joins || fieldsOf(oldFields) !== fieldsOf(row)) updates.push({ row, old, householdId: joins });
@@ -327,8 +329,8 @@ function prepareChunk(
           inserts,
           (r) => plan.residentIds.get(r.idKey),
           (r) => r.gridCode,
-          (r) => plan.householdOf.get(houseKey(r)) ?? null,
-          (r) => (plan.householdOf.get(houseKey(r)) ? r.relation : null),
+          (r) => plan.householdOf.get(r.house) ?? null,
+          (r) => (plan.householdOf.get(r.house) ? r.relation : null),
           (r) => r.name,
           (r) => genderOfNationalId(r.idNumber),
           (r) => birthDateOfNationalId(r.idNumber),
