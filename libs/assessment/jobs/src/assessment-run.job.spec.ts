@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '@gridgov/platform-observability';
 import { openTestDatabase, type TestDatabase } from '@gridgov/platform-testing';
+import { ANONYMOUS, AuthContext } from '@gridgov/platform-auth';
 import {
   assessmentDatabase,
+  AssessmentResultService,
   AssessmentPeriodKind,
   AssessmentRunService,
   AssessmentSubjectKind,
@@ -12,18 +14,24 @@ import {
 } from '@gridgov/assessment-data-access';
 import { enqueueDemoRuns, processAssessmentJob, startAssessmentJobs } from './assessment-run.job';
 
-const GRID = '520303001001001';
+const COMMUNITY = '520303001001';
+const GRID = `${COMMUNITY}001`;
 const WORKER = randomUUID();
+const MEMBER = randomUUID();
 
 /** The other services as a run sees them: one grid worker with a month of ticket and visit facts. */
 const facts: FactSource = {
   subjects: async (kind) =>
-    kind === AssessmentSubjectKind.GRID_WORKER ? [{ id: WORKER, unitCode: GRID }] : [{ id: randomUUID(), unitCode: '520303001001' }],
-  ticketFacts: async () => [
-    { key: GRID, received: 10, closed: 8, closureRate: 0.8, onTimeRate: 0.5, satisfactionRate: 0.95, reworkRate: 0, overdue: 4, red: 0 },
+    kind === AssessmentSubjectKind.GRID_WORKER
+      ? [{ id: WORKER, unitCode: GRID }]
+      : kind === AssessmentSubjectKind.COMMUNITY
+        ? [{ id: COMMUNITY, unitCode: COMMUNITY }]
+        : [{ id: MEMBER, unitCode: COMMUNITY }],
+  ticketFacts: async (group) => [
+    { key: group === 'GRID' ? GRID : COMMUNITY, received: 10, closed: 8, closureRate: 0.8, onTimeRate: 0.5, satisfactionRate: 0.95, reworkRate: 0, overdue: 4, red: 0 },
   ],
   gridFacts: async () => [{ gridCode: GRID, visitsDue: 4, visitsDone: 3, visitCompletionRate: 0.75, dataCompleteness: 1 }],
-  volunteerHours: async () => [],
+  volunteerHours: async () => [{ partyMemberId: MEMBER, hours: 3 }],
   meetingCompliance: async () => [],
   residentSample: async () => [],
 };
@@ -77,6 +85,20 @@ describe('assessment run jobs', () => {
     await enqueueDemoRuns(jobs, db.dataSource); // already run: nothing queued (only the schedulers' next jobs)
     const pending = await jobs.queue.getJobs(['waiting', 'delayed', 'active']);
     expect(pending.map((job) => job.name)).toEqual(['period-end', 'period-end', 'period-end']);
+  });
+
+  it('publishes community satisfaction, colour cards and the honour board without sign-in', async () => {
+    const anonymous = new AssessmentResultService(db.dataSource, new AuthContext(ANONYMOUS));
+    // Community: 20×0.8 + 20×0.5 + 20×0.95 + 10×1 + 15×0 + 15×0 = 55, below yellowMin 75.
+    expect(await anonymous.publishedSatisfaction('520303')).toEqual([
+      { unitCode: COMMUNITY, period: periodAt(AssessmentPeriodKind.QUARTER, new Date()).key, satisfactionRate: 0.95, total: 55, card: 'RED' },
+    ]);
+    const [card] = await anonymous.latestOf([AssessmentSubjectKind.COMMUNITY], [COMMUNITY], { withCard: true });
+    expect(card).toMatchObject({ subjectId: COMMUNITY, card: 'RED' });
+    // 3 volunteer hours of the 4 a month asks for: 100 × 0.75.
+    expect((await anonymous.honourBoard('520303', 10)).map((r) => [r.subjectId, r.total])).toEqual([[MEMBER, 75]]);
+    // A grid worker's stars are not public.
+    expect(await anonymous.ofAccounts([WORKER])).toEqual([[]]);
   });
 
   it('at a month end runs the month before for every ACTIVE monthly scheme', async () => {
