@@ -193,7 +193,8 @@ export async function writeImportRows(
     ).map((h: { id: string; head_resident_id: string }) => [h.head_resident_id, h.id]),
   );
 
-  const residentIds = new Map(rows.map((r) => [r.idKey, existing.get(r.idKey)?.id ?? randomUUID()]));
+  // Ids of new heads are needed before their rows' chunk (their household may come first); others are drawn when written.
+  const residentIds = new Map<string, string>();
   const newHouses = new Map<string, { id: string; row: ImportRow }>();
   for (const row of rows) {
     const key = row.house;
@@ -207,8 +208,9 @@ export async function writeImportRows(
   const householdOf = new Map<string, string | null>();
   const newHouseholds = new Map<string, { id: string; houseId: string; row: ImportRow; headId: string }>();
   for (const [key, head] of heads) {
-    const headId = residentIds.get(head.idKey) as string;
     const old = existing.get(head.idKey);
+    const headId = old?.id ?? randomUUID();
+    residentIds.set(head.idKey, headId);
     const headed = headedBy.get(headId);
     if (headed) householdOf.set(key, headed);
     else if (old?.household_id) householdOf.set(key, null);
@@ -256,6 +258,7 @@ interface Plan {
   newHouses: Map<string, { id: string; row: ImportRow }>;
   newHouseholds: Map<string, { id: string; houseId: string; row: ImportRow; headId: string }>;
   existing: Map<string, ExistingResident>;
+  /** Ids of new heads, drawn ahead. */
   residentIds: Map<string, string>;
   householdOf: Map<string, string | null>;
 }
@@ -327,7 +330,7 @@ function prepareChunk(
         ),
         ...columns(
           inserts,
-          (r) => plan.residentIds.get(r.idKey),
+          (r) => plan.residentIds.get(r.idKey) ?? randomUUID(),
           (r) => r.gridCode,
           (r) => plan.householdOf.get(r.house) ?? null,
           (r) => (plan.householdOf.get(r.house) ? r.relation : null),
