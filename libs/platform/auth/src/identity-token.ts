@@ -1,8 +1,18 @@
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { Grant, Identity } from './identity';
 
 const ISSUER = 'gridgov-gateway';
 const ALGORITHM = 'ES256';
+
+// Parsing a PEM costs more than signing with it: every request signs or verifies one token per
+// subgraph, so each key string is parsed once per process.
+const parsedKeys = new Map<string, KeyObject>();
+function keyObject(pem: string, parse: (pem: string) => KeyObject): KeyObject {
+  let key = parsedKeys.get(pem);
+  if (!key) parsedKeys.set(pem, (key = parse(pem)));
+  return key;
+}
 
 /**
  * The gateway forwards the caller's identity to each subgraph as a short-lived token signed with
@@ -13,7 +23,7 @@ export function signIdentityToken(
   identity: Identity,
   options: { privateKey: string; audience: string; ttlSeconds?: number },
 ): string {
-  return jwt.sign({ usr: identity.username, grants: identity.grants }, options.privateKey, {
+  return jwt.sign({ usr: identity.username, grants: identity.grants }, keyObject(options.privateKey, createPrivateKey), {
     algorithm: ALGORITHM,
     issuer: ISSUER,
     audience: options.audience,
@@ -23,7 +33,7 @@ export function signIdentityToken(
 }
 
 export function verifyIdentityToken(token: string, options: { publicKey: string; audience: string }): Identity {
-  const claims = jwt.verify(token, options.publicKey, {
+  const claims = jwt.verify(token, keyObject(options.publicKey, createPublicKey), {
     algorithms: [ALGORITHM],
     issuer: ISSUER,
     audience: options.audience,

@@ -21,7 +21,7 @@ export function ticketJobTables(
   const timers = new TicketTimerService(dataSource);
   return {
     [QueueName.TICKET_OUTBOX]: jobHandlerTable(TICKET_OUTBOX_JOB_NAMES, [
-      new OutboxRelayJob(timers, queues.timers),
+      new OutboxRelayJob(timers, queues.timers, queues.notifications),
       new TimerSweepJob(timers, queues.timers),
     ]),
     [QueueName.TICKET_TIMERS]: jobHandlerTable(TICKET_TIMER_JOB_NAMES, [

@@ -27,7 +27,7 @@ export function timerJob(timer: TicketTimer, now = Date.now()) {
  * still holds); removing is only tidying (a stale timer does nothing), so a job that is running and
  * cannot be removed is left alone.
  */
-export async function applyTimerChanges(queue: Queue, changes: TimerChanges): Promise<void> {
+export async function applyTimerChanges(queue: Queue, changes: Pick<TimerChanges, 'remove' | 'add'>): Promise<void> {
   await Promise.all(changes.remove.map((id) => queue.remove(id).catch(() => 0)));
   if (changes.add.length) await queue.addBulk(changes.add.map((t) => timerJob(t)));
 }

@@ -2,11 +2,13 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { GraphQLError } from 'graphql';
 import { AuthContext, Role } from '@gridgov/platform-auth';
 import { ErrorCode } from '@gridgov/platform-errors';
+import type { NotificationJob } from '@gridgov/platform-queue';
 import { TicketEventEntity } from '../ticket/ticket-event.entity';
 import { TicketEntity } from '../ticket/ticket.entity';
 import { SupervisionColor, TicketAction, TicketStatus } from '../ticket/ticket.enums';
 import { TicketDispatchEntity } from '../workflow/ticket-dispatch.entity';
-import { ClockChange, DispatchStatus, parentUnitCode, TRANSITIONS } from '../workflow/ticket-transitions';
+import { ClockChange, DispatchStatus, isAllowed, parentUnitCode } from '../workflow/ticket-transitions';
+import { NOTIFY_LEADERS } from '../workflow/ticket-outbox.entity';
 import { TicketWorkflowService } from '../workflow/ticket-workflow.service';
 import {
   type ColorThreshold,
@@ -49,6 +51,8 @@ export interface TimerFacts {
 export interface TimerChanges {
   remove: string[];
   add: TicketTimer[];
+  /** Notifications written by the ticket service itself (EMERGENCY → leaders), enqueued as they are. */
+  notify: NotificationJob[];
 }
 
 export type ColorOutcome =
@@ -75,6 +79,14 @@ export interface TimerRef {
   stage: TicketTimer['stage'];
   threshold: TimerThreshold;
   slaVersion: number;
+}
+
+interface OutboxRow {
+  id: string;
+  ticket_id: string;
+  kind: ClockChange | typeof NOTIFY_LEADERS;
+  sla_version: number;
+  payload: { notification?: NotificationJob };
 }
 
 /** Ticket states that keep a timer: a running clock, or an unrated VERIFIED ticket waiting for auto-close. */
@@ -106,12 +118,16 @@ export class TicketTimerService {
    */
   async relayOutbox(limit: number, apply: (changes: TimerChanges) => Promise<void>): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
-        `SELECT id, ticket_id, kind, sla_version FROM ticket_outbox
+      const claimed = (await manager.query(
+        `SELECT id, ticket_id, kind, sla_version, payload FROM ticket_outbox
           WHERE processed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit],
-      )) as { id: string; ticket_id: string; kind: ClockChange; sla_version: number }[];
-      if (rows.length === 0) return 0;
+      )) as OutboxRow[];
+      if (claimed.length === 0) return 0;
+      const notify = claimed.flatMap((row) =>
+        row.kind === NOTIFY_LEADERS && row.payload.notification ? [row.payload.notification] : [],
+      );
+      const rows = claimed.filter((row): row is OutboxRow & { kind: ClockChange } => row.kind !== NOTIFY_LEADERS);
       const remove = rows.flatMap((row) => {
         // A new clock replaces the previous version's timers; a pause or stop ends this version's.
         if (row.kind === ClockChange.RESUME) return [];
@@ -119,12 +135,12 @@ export class TicketTimerService {
         return versionJobIds(row.ticket_id, version);
       });
       // Timers follow the ticket as it is now, whatever order the rows come in.
-      const add = await this.timersOf(manager, [...new Set(rows.map((r) => r.ticket_id))]);
-      await apply({ remove, add });
+      const add = rows.length ? await this.timersOf(manager, [...new Set(rows.map((r) => r.ticket_id))]) : [];
+      await apply({ remove, add, notify });
       await manager.query(`UPDATE ticket_outbox SET processed_at = now() WHERE id = ANY($1::bigint[])`, [
-        rows.map((r) => r.id),
+        claimed.map((r) => r.id),
       ]);
-      return rows.length;
+      return claimed.length;
     });
   }
 
@@ -151,7 +167,7 @@ export class TicketTimerService {
         ref.threshold === TimerThreshold.RED &&
         // A repeated job after the ticket moved on (escalated, accepted anew) must not escalate again.
         t.slaVersion === ref.slaVersion &&
-        TRANSITIONS.ESCALATE.from.includes(t.status) &&
+        isAllowed(TicketAction.ESCALATE, t) &&
         parentUnitCode(t.handlingUnitCode) &&
         (await policy())?.escalateOnRed
           ? { expectedVersion: t.version }
