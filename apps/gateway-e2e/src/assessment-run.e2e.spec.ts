@@ -286,6 +286,44 @@ describe('assessment runs through the gateway', () => {
     expect(me.me.account.assessments).toEqual([{ period: PERIOD, version: 2, total: gw3 }]);
   });
 
+  it("shows a community's colour card on its AdminUnit", async () => {
+    const org = graph.subgraphs['org'].dataSource;
+    let parentId: string | null = null;
+    for (const [code, level] of [['520303000000', 'DISTRICT'], ['520303001000', 'STREET'], [`${COMMUNITY}`, 'COMMUNITY']]) {
+      const [{ id }] = await org.query(`INSERT INTO admin_unit (code, name, level, parent_id) VALUES ($1, $1, $2, $3) RETURNING id`, [code, level, parentId]);
+      parentId = id;
+    }
+    const created = await ok<{ createAssessmentScheme: { id: string } }>(
+      'district.assessor',
+      `mutation C($input: CreateAssessmentSchemeInput!) { createAssessmentScheme(input: $input) { id } }`,
+      {
+        input: {
+          name: '社区季度亮牌（测试）',
+          subjectKind: 'COMMUNITY',
+          periodKind: 'QUARTER',
+          totalScale: 100,
+          ownerUnitCode: '520303',
+          cardThresholds: { yellowMin: 75, greenMin: 90 },
+          isPublic: true,
+          indicators: [
+            { code: 'closure', name: '办结率', kind: 'AUTOMATIC', sourceMetric: 'TICKETS_CLOSURE_RATE', weight: 50 },
+            { code: 'satisfaction', name: '满意率', kind: 'AUTOMATIC', sourceMetric: 'TICKETS_SATISFACTION_RATE', weight: 50 },
+          ],
+        },
+      },
+    );
+    const id = created.createAssessmentScheme.id;
+    await ok('district.assessor', `mutation A($id: ID!) { activateAssessmentScheme(id: $id) { status } }`, { id });
+    await ok('district.assessor', `mutation R($id: ID!) { runAssessment(schemeId: $id, period: "2026-Q4") { version } }`, { id });
+    const unit = await ok<{ adminUnit: { colorCard: { card: string; total: number } } }>(
+      'district.assessor',
+      `{ adminUnit(code: "${COMMUNITY}") { colorCard { card total } } }`,
+    );
+    // The community's 11 tickets: 10 closed; 8 of the 10 rated satisfied (gw2's and gw3's unsatisfied ones).
+    expect(unit.adminUnit.colorCard.total).toBeCloseTo(50 * (10 / 11) + 50 * (8 / 10), 1);
+    expect(unit.adminUnit.colorCard.card).toBe('YELLOW');
+  });
+
   it('keeps the fact queries for service identities', async () => {
     const facts = await gql('district.assessor', `{ ticketFacts(group: GRID, codePrefix: "520303", from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z") { key } }`);
     expect(facts.errors?.[0].extensions?.code).toBe('FORBIDDEN');

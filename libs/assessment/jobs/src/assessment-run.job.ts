@@ -79,7 +79,7 @@ export async function startAssessmentJobs(options: AssessmentJobsOptions) {
     { connection: createRedisConnection(options.redisUrl, 'worker'), prefix: options.prefix, concurrency: 1 },
   );
   worker.on('failed', (job, error) =>
-    options.log.warn({ job: job?.name, attempt: job?.attemptsMade, err: error }, 'assessment run failed; will retry'),
+    options.log.warn({ job: job?.name, attempt: job?.attemptsMade, reason: error.message }, 'assessment run failed; will retry'),
   );
   return {
     queue,
