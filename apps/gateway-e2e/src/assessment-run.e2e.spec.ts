@@ -290,8 +290,11 @@ describe('assessment runs through the gateway', () => {
     const org = graph.subgraphs['org'].dataSource;
     let parentId: string | null = null;
     for (const [code, level] of [['520303000000', 'DISTRICT'], ['520303001000', 'STREET'], [`${COMMUNITY}`, 'COMMUNITY']]) {
-      const [{ id }] = await org.query(`INSERT INTO admin_unit (code, name, level, parent_id) VALUES ($1, $1, $2, $3) RETURNING id`, [code, level, parentId]);
-      parentId = id;
+      const [unit]: { id: string }[] = await org.query(
+        `INSERT INTO admin_unit (code, name, level, parent_id) VALUES ($1, $1, $2, $3) RETURNING id`,
+        [code, level, parentId],
+      );
+      parentId = unit.id;
     }
     const created = await ok<{ createAssessmentScheme: { id: string } }>(
       'district.assessor',
