@@ -1,8 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { AssessmentSubjectKind } from '../scheme/assessment-kinds';
 import type { FiredRule, IndicatorScore, SubjectInputs } from '../run/assessment-scoring';
-
-const numeric = { to: (value: number) => value, from: (value: string) => Number(value) };
+import { numeric } from '../columns';
 
 /** An immutable snapshot (a trigger refuses UPDATE and DELETE): every input, score and rule that fired. */
 @Entity('assessment_result')

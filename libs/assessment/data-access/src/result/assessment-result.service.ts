@@ -5,8 +5,8 @@ import { AssessmentSubjectKind } from '../scheme/assessment-kinds';
 import { AssessmentSchemeEntity } from '../scheme/assessment-scheme.entity';
 import { AssessmentRunEntity } from '../run/assessment-run.entity';
 import { AssessmentResultEntity } from './assessment-result.entity';
+import { UUID } from '../columns';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_BOARD = 100;
 
 export interface PublishedSatisfaction {

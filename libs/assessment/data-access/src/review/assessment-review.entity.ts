@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-const numeric = { to: (value: number) => value, from: (value: string) => Number(value) };
+import { numeric } from '../columns';
 
 /** What a review or survey scores: a subject on a manual indicator of a scheme for a period. */
 abstract class ReviewTargetColumns {

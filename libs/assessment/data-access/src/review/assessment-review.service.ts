@@ -8,6 +8,7 @@ import { AssessmentSchemeEntity } from '../scheme/assessment-scheme.entity';
 import { parsePeriod } from '../run/assessment-period';
 import type { FactSource } from '../run/fact-source';
 import { AssessmentReviewEntity, AssessmentSurveyEntity } from './assessment-review.entity';
+import { UUID } from '../columns';
 
 export interface ReviewTarget {
   schemeId: string;
@@ -28,7 +29,6 @@ export interface CreateSurveyInput extends ReviewTarget {
   size: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_SURVEY_SIZE = 200;
 /** Widest scope code of a reviewer per source: a secretary's community, a leader's street. */
 const REVIEWER_SCOPE_MAX_LENGTH: Record<ManualSource, number> = {

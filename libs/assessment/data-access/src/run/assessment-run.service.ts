@@ -13,8 +13,8 @@ import { type AssessmentPeriod, parsePeriod } from './assessment-period';
 import { AssessmentRunEntity } from './assessment-run.entity';
 import { indicatorInput, rankUnitCode, rankWithinUnits, scoreSubject, type SubjectInputs } from './assessment-scoring';
 import type { FactSource, GridFact, Subject, TicketFact, TicketFactGroup } from './fact-source';
+import { UUID } from '../columns';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSERT_CHUNK = 1_000;
 
 /** Which ticket facts row belongs to a subject. */

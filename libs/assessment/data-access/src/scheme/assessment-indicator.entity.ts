@@ -1,8 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { AssessmentIndicatorKind, AssessmentMetric, ManualSource } from './assessment-kinds';
-
-/** numeric comes back from pg as a string; weights have two decimals, so a JS number is exact enough. */
-const numeric = { to: (value: number) => value, from: (value: string) => Number(value) };
+import { numeric } from '../columns';
 
 @Entity('assessment_indicator')
 export class AssessmentIndicatorEntity {

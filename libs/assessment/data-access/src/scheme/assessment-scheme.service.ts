@@ -12,13 +12,12 @@ import {
   type ValidSchemeInput,
 } from './assessment-scheme.validation';
 import { ancestorScopeCodes } from './unit-scope-code';
+import { UUID } from '../columns';
 
 export interface AssessmentSchemeFilter {
   subjectKind?: AssessmentSubjectKind | null;
   periodKind?: AssessmentPeriodKind | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Writes a validated scheme and its indicators with `manager`; the caller supplies the transaction. */
 export async function insertScheme(
