@@ -75,12 +75,13 @@ export class AssessmentResultResolver {
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
   ): Promise<HonourBoardEntryType[]> {
     const rows = await ctx.results.honourBoard(unitCode, first);
-    return rows.map((row, i) => ({
-      rank: i > 0 && rows[i - 1].total === row.total ? i : i + 1,
-      partyMemberId: row.subjectId,
-      points: row.total,
-      period: row.period,
-    }));
+    const entries: HonourBoardEntryType[] = [];
+    rows.forEach((row, i) => {
+      // Equal points share a rank (1, 1, 3).
+      const rank = i > 0 && rows[i - 1].total === row.total ? entries[i - 1].rank : i + 1;
+      entries.push({ rank, partyMemberId: row.subjectId, points: row.total, period: row.period });
+    });
+    return entries;
   }
 
   @Query(() => [PublishedSatisfactionType], {
