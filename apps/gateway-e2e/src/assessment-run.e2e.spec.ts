@@ -325,6 +325,14 @@ describe('assessment runs through the gateway', () => {
     // The community's 11 tickets: 10 closed; 8 of the 10 rated satisfied (gw2's and gw3's unsatisfied ones).
     expect(unit.adminUnit.colorCard.total).toBeCloseTo(50 * (10 / 11) + 50 * (8 / 10), 1);
     expect(unit.adminUnit.colorCard.card).toBe('YELLOW');
+    // The scheme is public: its satisfaction is published to everyone, no sign-in.
+    const published = await ok<{ publishedSatisfaction: unknown[] }>(
+      null,
+      `{ publishedSatisfaction(unitCode: "520303") { unitCode period satisfactionRate card } }`,
+    );
+    expect(published.publishedSatisfaction).toEqual([
+      { unitCode: COMMUNITY, period: '2026-Q4', satisfactionRate: 8 / 10, card: 'YELLOW' },
+    ]);
   });
 
   it('keeps the fact queries for service identities', async () => {
