@@ -204,12 +204,14 @@ describe('grid register extras through the gateway', () => {
       'admin',
     );
     // The board and the service items of the grid's unit (org-service) in one anonymous request.
-    const board = await graph.query<{ gridBoard: unknown; serviceItems: unknown }>(
-      `query($code: String!, $unit: String!) {
-        gridBoard(code: $code) { code name boundary responsible { name phone photoUrl } messenger { name } grid { code } }
-        serviceItems(unitCode: $unit) { name doorstep }
+    const board = await graph.query<{ gridBoard: unknown }>(
+      `query($code: String!) {
+        gridBoard(code: $code) {
+          code name boundary responsible { name phone photoUrl } messenger { name }
+          grid { code serviceItems { name doorstep } }
+        }
       }`,
-      { code: GRID, unit: GRID.slice(0, 12) },
+      { code: GRID },
     );
     expect(board.errors).toBeUndefined();
     expect(board.data).toMatchObject({
@@ -219,9 +221,8 @@ describe('grid register extras through the gateway', () => {
         boundary: { type: 'Polygon' },
         responsible: { name: '张敏', phone: '085128801001', photoUrl: 'https://x.example/zm.jpg' },
         messenger: { name: '周红' },
-        grid: { code: GRID },
+        grid: { code: GRID, serviceItems: [{ name: '高龄津贴申领', doorstep: true }] },
       },
-      serviceItems: [{ name: '高龄津贴申领', doorstep: true }],
     });
     const beyondBoard = await graph.query(
       `query($code: String!) { gridBoard(code: $code) { grid { team { model } } } }`,

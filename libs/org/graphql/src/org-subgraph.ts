@@ -6,6 +6,7 @@ import { CobuildingResolver, CouncilResolver, CouncilTopicResolver } from './com
 import { DepartmentResolver } from './department/department.resolver';
 import { OrgFactsResolver } from './facts/org-facts.resolver';
 import { GridPartyResolver, PartyGridBindingResolver } from './grid/grid-party.resolver';
+import { GridServiceItemsResolver } from './grid/grid-service-items.resolver';
 import { GridRef } from './grid/grid-ref.type';
 import { NotificationResolver } from './notification/notification.resolver';
 import { NotificationChannelResolver } from './notification/notification-channel.resolver';
@@ -34,6 +35,7 @@ export function createOrgSubgraph(tokens: TokenSettings): SubgraphDefinition<Org
       PartyIdentityResolver,
       PartyLifeResolver,
       GridPartyResolver,
+      GridServiceItemsResolver,
       PartyGridBindingResolver,
       VolunteerResolver,
       NotificationResolver,
