@@ -73,8 +73,8 @@ describe('assessment run jobs', () => {
     await enqueueDemoRuns(jobs, db.dataSource);
     const runs = async () =>
       (await db.dataSource.query(`SELECT count(*)::int AS n FROM assessment_run`)) as { n: number }[];
-    for (let i = 0; i < 100 && (await runs())[0].n < 3; i++) await new Promise((r) => setTimeout(r, 100));
-    expect((await runs())[0].n).toBe(3);
+    for (let i = 0; i < 100 && (await runs())[0].n < 4; i++) await new Promise((r) => setTimeout(r, 100));
+    expect((await runs())[0].n).toBe(4);
     const [result] = await db.dataSource.query(
       `SELECT r.total::float AS total, r.stars, r.period FROM assessment_result r
          JOIN assessment_scheme s ON s.id = r.scheme_id WHERE s.name = '网格员月度评星定级'`,

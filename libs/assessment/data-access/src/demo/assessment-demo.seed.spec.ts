@@ -13,7 +13,7 @@ describe('assessment demo seed', () => {
   });
   afterAll(() => db?.drop());
 
-  it('creates the three 汇川区 schemes once, with weights adding up to 100', async () => {
+  it('creates the four 汇川区 schemes once, with weights adding up to 100', async () => {
     await Promise.all([seedAssessmentDemo(db.dataSource, log), seedAssessmentDemo(db.dataSource, log)]);
     await seedAssessmentDemo(db.dataSource, log);
     const rows = await db.dataSource.query(
@@ -31,6 +31,7 @@ describe('assessment demo seed', () => {
         indicators: 5,
         total: '100.00',
       },
+      { name: '职能部门年度考评', owner_unit_code: '520303', status: 'ACTIVE', indicators: 4, total: '100.00' },
     ]);
   });
 });

@@ -153,6 +153,45 @@ const SCHEMES: CreateAssessmentSchemeInput[] = [
     rules: DEMO_RULES.slice(0, 2),
   },
   {
+    name: '职能部门年度考评',
+    subjectKind: AssessmentSubjectKind.DEPARTMENT,
+    periodKind: AssessmentPeriodKind.YEAR,
+    totalScale: 1000,
+    ownerUnitCode: DISTRICT,
+    starThresholds: [600, 700, 800, 900, 950],
+    indicators: [
+      {
+        code: 'closure_rate',
+        name: '派单办结率',
+        kind: Kind.AUTOMATIC,
+        sourceMetric: Metric.TICKETS_CLOSURE_RATE,
+        weight: 30,
+      },
+      {
+        code: 'on_time_rate',
+        name: '按时办结率',
+        kind: Kind.AUTOMATIC,
+        sourceMetric: Metric.TICKETS_ON_TIME_RATE,
+        weight: 30,
+      },
+      {
+        code: 'satisfaction',
+        name: '群众满意率',
+        kind: Kind.AUTOMATIC,
+        sourceMetric: Metric.TICKETS_SATISFACTION_RATE,
+        weight: 30,
+      },
+      {
+        code: 'leader_review',
+        name: '领导评价',
+        kind: Kind.MANUAL,
+        manualSource: ManualSource.LEADER_REVIEW,
+        weight: 10,
+      },
+    ],
+    rules: [DEMO_RULES[0]],
+  },
+  {
     name: '红色文明榜积分',
     subjectKind: AssessmentSubjectKind.PARTY_MEMBER,
     periodKind: AssessmentPeriodKind.MONTH,
@@ -171,7 +210,7 @@ const SCHEMES: CreateAssessmentSchemeInput[] = [
   },
 ];
 
-/** Three ACTIVE schemes of 汇川区 (grid workers, communities, the honour board); skips any that exist (same owner and name), so it can run at every start. */
+/** Four ACTIVE schemes of 汇川区 (grid workers, communities, departments, the honour board); skips any that exist (same owner and name), so it can run at every start. */
 export async function seedAssessmentDemo(dataSource: DataSource, log: Logger): Promise<void> {
   let created = 0;
   await dataSource.transaction(async (manager) => {
