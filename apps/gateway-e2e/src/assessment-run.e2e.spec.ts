@@ -335,9 +335,14 @@ describe('assessment runs through the gateway', () => {
     ]);
   });
 
-  it('keeps the fact queries for service identities', async () => {
+  it('keeps the fact queries for service identities and refuses bad runs', async () => {
     const facts = await gql('district.assessor', `{ ticketFacts(group: GRID, codePrefix: "520303", from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z") { key } }`);
     expect(facts.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const badPeriod = await gql('district.assessor', `mutation { runAssessment(schemeId: "${schemeId}", period: "2026-Q4") { id } }`);
+    expect(badPeriod.errors?.[0]).toMatchObject({
+      message: 'period: must be a month like 2026-11',
+      extensions: { code: 'BAD_USER_INPUT', field: 'period' },
+    });
     const anonymousRun = await gql(null, `mutation { runAssessment(schemeId: "${randomUUID()}", period: "${PERIOD}") { id } }`);
     expect(anonymousRun.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
