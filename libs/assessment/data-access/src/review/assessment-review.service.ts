@@ -6,6 +6,7 @@ import { AssessmentIndicatorKind, ManualSource } from '../scheme/assessment-kind
 import { AssessmentIndicatorEntity } from '../scheme/assessment-indicator.entity';
 import { AssessmentSchemeEntity } from '../scheme/assessment-scheme.entity';
 import { parsePeriod } from '../run/assessment-period';
+import { toHundredths } from '../scheme/assessment-scheme.validation';
 import type { FactSource } from '../run/fact-source';
 import { AssessmentReviewEntity, AssessmentSurveyEntity } from './assessment-review.entity';
 import { UUID } from '../columns';
@@ -52,7 +53,7 @@ export class AssessmentReviewService {
   async enter(input: EnterReviewInput): Promise<AssessmentReviewEntity> {
     const problems = new InputProblems();
     problems.check(
-      Number.isFinite(input.score) && input.score >= 0 && input.score <= 100 && Math.round(input.score * 100) === input.score * 100,
+      input.score >= 0 && input.score <= 100 && toHundredths(input.score) !== undefined,
       'input.score',
       'must be 0 to 100 with at most two decimals',
     );
