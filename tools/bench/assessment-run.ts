@@ -32,7 +32,9 @@ async function main(): Promise<void> {
     createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
     createGridSubgraph(),
     createTicketSubgraph(),
-    createAssessmentSubgraph({ facts: { gatewayUrl: () => graph!.gateway.url, accessTokenSecret: s.accessTokenSecret } }),
+    createAssessmentSubgraph({
+      facts: { gatewayUrl: () => graph!.gateway.url, accessTokenSecret: s.accessTokenSecret },
+    }),
   ]);
   try {
     let started = performance.now();
@@ -74,21 +76,63 @@ async function main(): Promise<void> {
           ownerUnitCode: '520303',
           starThresholds: [60, 70, 80, 90, 95],
           indicators: [
-            { code: 'closure', name: '办结率', kind: 'AUTOMATIC', sourceMetric: 'TICKETS_CLOSURE_RATE', weight: 25 },
-            { code: 'on_time', name: '按时办结率', kind: 'AUTOMATIC', sourceMetric: 'TICKETS_ON_TIME_RATE', weight: 25 },
-            { code: 'satisfaction', name: '满意率', kind: 'AUTOMATIC', sourceMetric: 'TICKETS_SATISFACTION_RATE', weight: 30 },
-            { code: 'visits', name: '走访完成率', kind: 'AUTOMATIC', sourceMetric: 'VISITS_COMPLETION_RATE', weight: 10 },
-            { code: 'secretary', name: '社区书记评议', kind: 'MANUAL', manualSource: 'SECRETARY_REVIEW', weight: 10 },
+            {
+              code: 'closure',
+              name: '办结率',
+              kind: 'AUTOMATIC',
+              sourceMetric: 'TICKETS_CLOSURE_RATE',
+              weight: 25,
+            },
+            {
+              code: 'on_time',
+              name: '按时办结率',
+              kind: 'AUTOMATIC',
+              sourceMetric: 'TICKETS_ON_TIME_RATE',
+              weight: 25,
+            },
+            {
+              code: 'satisfaction',
+              name: '满意率',
+              kind: 'AUTOMATIC',
+              sourceMetric: 'TICKETS_SATISFACTION_RATE',
+              weight: 30,
+            },
+            {
+              code: 'visits',
+              name: '走访完成率',
+              kind: 'AUTOMATIC',
+              sourceMetric: 'VISITS_COMPLETION_RATE',
+              weight: 10,
+            },
+            {
+              code: 'secretary',
+              name: '社区书记评议',
+              kind: 'MANUAL',
+              manualSource: 'SECRETARY_REVIEW',
+              weight: 10,
+            },
           ],
           rules: [
-            { code: 'red', description: '有红色督办事项最高三星', input: 'tickets.redCount', operator: 'GT', value: 0, effect: 'MAX_STARS', stars: 3 },
+            {
+              code: 'red',
+              description: '有红色督办事项最高三星',
+              input: 'tickets.redCount',
+              operator: 'GT',
+              value: 0,
+              effect: 'MAX_STARS',
+              stars: 3,
+            },
           ],
         },
       },
       admin,
     );
     const schemeId = created.data!.createAssessmentScheme.id;
-    await graph.query(`mutation A($id: ID!) { activateAssessmentScheme(id: $id) { id } }`, { id: schemeId }, admin);
+    await graph.query(
+      `mutation A($id: ID!) { activateAssessmentScheme(id: $id) { id } }`,
+      { id: schemeId },
+      admin,
+    );
 
     // The mutation goes straight to assessment-service (the test gateway gives up on a subgraph after
     // 5 s); the facts it reads still go through the gateway.

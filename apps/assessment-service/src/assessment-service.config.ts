@@ -4,7 +4,10 @@ import { env, loadConfig, subgraphEnv } from '@gridgov/platform-config';
 export const assessmentServiceEnv = {
   ...subgraphEnv,
   PORT: env.int('HTTP port', 4004, { min: 0, max: 65535 }),
-  GATEWAY_URL: env.url('the gateway runs read facts of the other services through', 'http://127.0.0.1:4000/graphql'),
+  GATEWAY_URL: env.url(
+    'the gateway runs read facts of the other services through',
+    'http://127.0.0.1:4000/graphql',
+  ),
   ACCESS_TOKEN_SECRET: env.optional(
     'HS256 secret the gateway verifies; signs the service account’s token for facts (runs and surveys are refused without it)',
   ),

@@ -15,7 +15,15 @@ const PERIOD = '2026-10';
 const IN_PERIOD = (day: number) => new Date(`2026-10-${String(day).padStart(2, '0')}T10:00:00+08:00`);
 const DUE_PER_WEEKLY_RESIDENT = 5;
 
-const WEIGHTS = { closure: 20, on_time: 20, satisfaction: 20, visits: 10, survey: 10, secretary: 10, leader: 10 };
+const WEIGHTS = {
+  closure: 20,
+  on_time: 20,
+  satisfaction: 20,
+  visits: 10,
+  survey: 10,
+  secretary: 10,
+  leader: 10,
+};
 const STARS = [60, 70, 80, 90, 95];
 
 const SCHEME = {
@@ -26,18 +34,82 @@ const SCHEME = {
   ownerUnitCode: '520303',
   starThresholds: STARS,
   indicators: [
-    { code: 'closure', name: '事项办结率', kind: 'AUTOMATIC', sourceMetric: 'TICKETS_CLOSURE_RATE', weight: WEIGHTS.closure },
-    { code: 'on_time', name: '按时办结率', kind: 'AUTOMATIC', sourceMetric: 'TICKETS_ON_TIME_RATE', weight: WEIGHTS.on_time },
-    { code: 'satisfaction', name: '群众满意率', kind: 'AUTOMATIC', sourceMetric: 'TICKETS_SATISFACTION_RATE', weight: WEIGHTS.satisfaction },
-    { code: 'visits', name: '走访完成率', kind: 'AUTOMATIC', sourceMetric: 'VISITS_COMPLETION_RATE', weight: WEIGHTS.visits },
-    { code: 'survey', name: '群众满意度测评', kind: 'MANUAL', manualSource: 'SURVEY', weight: WEIGHTS.survey },
-    { code: 'secretary', name: '社区书记评议', kind: 'MANUAL', manualSource: 'SECRETARY_REVIEW', weight: WEIGHTS.secretary },
-    { code: 'leader', name: '领导评价', kind: 'MANUAL', manualSource: 'LEADER_REVIEW', weight: WEIGHTS.leader },
+    {
+      code: 'closure',
+      name: '事项办结率',
+      kind: 'AUTOMATIC',
+      sourceMetric: 'TICKETS_CLOSURE_RATE',
+      weight: WEIGHTS.closure,
+    },
+    {
+      code: 'on_time',
+      name: '按时办结率',
+      kind: 'AUTOMATIC',
+      sourceMetric: 'TICKETS_ON_TIME_RATE',
+      weight: WEIGHTS.on_time,
+    },
+    {
+      code: 'satisfaction',
+      name: '群众满意率',
+      kind: 'AUTOMATIC',
+      sourceMetric: 'TICKETS_SATISFACTION_RATE',
+      weight: WEIGHTS.satisfaction,
+    },
+    {
+      code: 'visits',
+      name: '走访完成率',
+      kind: 'AUTOMATIC',
+      sourceMetric: 'VISITS_COMPLETION_RATE',
+      weight: WEIGHTS.visits,
+    },
+    {
+      code: 'survey',
+      name: '群众满意度测评',
+      kind: 'MANUAL',
+      manualSource: 'SURVEY',
+      weight: WEIGHTS.survey,
+    },
+    {
+      code: 'secretary',
+      name: '社区书记评议',
+      kind: 'MANUAL',
+      manualSource: 'SECRETARY_REVIEW',
+      weight: WEIGHTS.secretary,
+    },
+    {
+      code: 'leader',
+      name: '领导评价',
+      kind: 'MANUAL',
+      manualSource: 'LEADER_REVIEW',
+      weight: WEIGHTS.leader,
+    },
   ],
   rules: [
-    { code: 'not_advanced', description: '满意率低于90%不得评为先进', input: 'tickets.satisfactionRate', operator: 'LT', value: 0.9, effect: 'NOT_ADVANCED' },
-    { code: 'floor', description: '满意率低于80%列入复核', input: 'tickets.satisfactionRate', operator: 'LT', value: 0.8, effect: 'FLAG_REVIEW' },
-    { code: 'red', description: '有红色督办事项最高三星', input: 'tickets.redCount', operator: 'GT', value: 0, effect: 'MAX_STARS', stars: 3 },
+    {
+      code: 'not_advanced',
+      description: '满意率低于90%不得评为先进',
+      input: 'tickets.satisfactionRate',
+      operator: 'LT',
+      value: 0.9,
+      effect: 'NOT_ADVANCED',
+    },
+    {
+      code: 'floor',
+      description: '满意率低于80%列入复核',
+      input: 'tickets.satisfactionRate',
+      operator: 'LT',
+      value: 0.8,
+      effect: 'FLAG_REVIEW',
+    },
+    {
+      code: 'red',
+      description: '有红色督办事项最高三星',
+      input: 'tickets.redCount',
+      operator: 'GT',
+      value: 0,
+      effect: 'MAX_STARS',
+      stars: 3,
+    },
   ],
 };
 
@@ -60,7 +132,10 @@ const RANKING = `query R($s: ID!, $p: String!, $u: String!, $v: Int) {
 
 /** Hand computation of the scheme: weight × 0–1 value per indicator, stars = thresholds reached. */
 const total = (values: Record<keyof typeof WEIGHTS, number>) =>
-  Object.entries(values).reduce((sum, [code, value]) => sum + WEIGHTS[code as keyof typeof WEIGHTS] * value, 0);
+  Object.entries(values).reduce(
+    (sum, [code, value]) => sum + WEIGHTS[code as keyof typeof WEIGHTS] * value,
+    0,
+  );
 const starsOf = (score: number) => STARS.filter((min) => score >= min).length;
 
 // A month of tickets, visits, reviews and survey answers for three grid workers of 珠海路社区, a run
@@ -72,9 +147,16 @@ describe('assessment runs through the gateway', () => {
   let schemeId: string;
   let unsatisfiedLater: string;
 
-  const gql = async <T = Record<string, unknown>>(who: string | null, query: string, variables: Record<string, unknown> = {}) =>
-    (await graph.query<T>(query, variables, who ? tokens[who] : undefined)) as GraphQLResult<T>;
-  const ok = async <T = Record<string, unknown>>(who: string | null, query: string, variables: Record<string, unknown> = {}) => {
+  const gql = async <T = Record<string, unknown>>(
+    who: string | null,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ) => (await graph.query<T>(query, variables, who ? tokens[who] : undefined)) as GraphQLResult<T>;
+  const ok = async <T = Record<string, unknown>>(
+    who: string | null,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ) => {
     const result = await gql<T>(who, query, variables);
     expect(result.errors).toBeUndefined();
     return result.data as T;
@@ -85,7 +167,9 @@ describe('assessment runs through the gateway', () => {
       createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
       createGridSubgraph(),
       createTicketSubgraph(),
-      createAssessmentSubgraph({ facts: { gatewayUrl: () => graph.gateway.url, accessTokenSecret: s.accessTokenSecret } }),
+      createAssessmentSubgraph({
+        facts: { gatewayUrl: () => graph.gateway.url, accessTokenSecret: s.accessTokenSecret },
+      }),
     ]);
     const org = graph.subgraphs['org'].dataSource;
     const passwordHash = await hashPassword(PASSWORD);
@@ -99,7 +183,9 @@ describe('assessment runs through the gateway', () => {
       ['other.street.assessor', Role.ASSESSOR, '520303002'],
     ];
     for (const [username, role, scopeCode] of people) {
-      const account = await org.getRepository(AccountEntity).save({ username, displayName: username, passwordHash });
+      const account = await org
+        .getRepository(AccountEntity)
+        .save({ username, displayName: username, passwordHash });
       await org.getRepository(RoleGrantEntity).save({ accountId: account.id, role, scopeCode });
       ids[username] = account.id;
       const login = await ok<{ login: { token: string } }>(
@@ -113,9 +199,23 @@ describe('assessment runs through the gateway', () => {
     // Tickets of October, per grid: [status, overdue, supervised (RED), satisfaction].
     const ticket = graph.subgraphs['ticket'].dataSource;
     const tickets: Record<keyof typeof GRIDS, [string, boolean, boolean, string | null][]> = {
-      gw1: [['CLOSED', false, false, 'SATISFIED'], ['CLOSED', false, false, 'SATISFIED'], ['CLOSED', false, false, 'BASICALLY_SATISFIED'], ['CLOSED', false, false, 'SATISFIED']],
-      gw2: [['CLOSED', false, false, 'SATISFIED'], ['CLOSED', false, false, 'SATISFIED'], ['CLOSED', true, false, 'SATISFIED'], ['CLOSED', false, false, 'UNSATISFIED'], ['IN_PROGRESS', false, true, null]],
-      gw3: [['CLOSED', false, false, 'SATISFIED'], ['CLOSED', false, false, null]],
+      gw1: [
+        ['CLOSED', false, false, 'SATISFIED'],
+        ['CLOSED', false, false, 'SATISFIED'],
+        ['CLOSED', false, false, 'BASICALLY_SATISFIED'],
+        ['CLOSED', false, false, 'SATISFIED'],
+      ],
+      gw2: [
+        ['CLOSED', false, false, 'SATISFIED'],
+        ['CLOSED', false, false, 'SATISFIED'],
+        ['CLOSED', true, false, 'SATISFIED'],
+        ['CLOSED', false, false, 'UNSATISFIED'],
+        ['IN_PROGRESS', false, true, null],
+      ],
+      gw3: [
+        ['CLOSED', false, false, 'SATISFIED'],
+        ['CLOSED', false, false, null],
+      ],
     };
     let n = 0;
     for (const [worker, rows] of Object.entries(tickets)) {
@@ -126,7 +226,17 @@ describe('assessment runs through the gateway', () => {
                                channel, reporter_id, reported_at, overdue, supervised, satisfaction)
            VALUES ($1, $2, $3, $3, 'CITY_MANAGEMENT', 'COORDINATED', $4, '测试事项', 'GRID_WORKER', $5, $6, $7, $8, $9)
            RETURNING id`,
-          [`T2026-9${String(n).padStart(5, '0')}`, GRIDS[worker as keyof typeof GRIDS], COMMUNITY, status, ids[worker], IN_PERIOD(n), overdue, supervised, satisfaction],
+          [
+            `T2026-9${String(n).padStart(5, '0')}`,
+            GRIDS[worker as keyof typeof GRIDS],
+            COMMUNITY,
+            status,
+            ids[worker],
+            IN_PERIOD(n),
+            overdue,
+            supervised,
+            satisfaction,
+          ],
         );
         if (worker === 'gw3' && satisfaction === null) unsatisfiedLater = id;
       }
@@ -167,23 +277,43 @@ describe('assessment runs through the gateway', () => {
       { input: SCHEME },
     );
     schemeId = created.createAssessmentScheme.id;
-    await ok('district.assessor', `mutation A($id: ID!) { activateAssessmentScheme(id: $id) { status } }`, { id: schemeId });
+    await ok('district.assessor', `mutation A($id: ID!) { activateAssessmentScheme(id: $id) { status } }`, {
+      id: schemeId,
+    });
   });
   afterAll(() => graph?.stop());
 
-  const review = (who: string, subject: keyof typeof GRIDS, indicatorCode: string, score: number, subjectUnitCode: string = GRIDS[subject]) =>
-    gql(who, `mutation E($input: EnterAssessmentReviewInput!) { enterAssessmentReview(input: $input) { id score } }`, {
-      input: { schemeId, indicatorCode, period: PERIOD, subjectId: ids[subject], subjectUnitCode, score },
-    });
+  const review = (
+    who: string,
+    subject: keyof typeof GRIDS,
+    indicatorCode: string,
+    score: number,
+    subjectUnitCode: string = GRIDS[subject],
+  ) =>
+    gql(
+      who,
+      `mutation E($input: EnterAssessmentReviewInput!) { enterAssessmentReview(input: $input) { id score } }`,
+      {
+        input: { schemeId, indicatorCode, period: PERIOD, subjectId: ids[subject], subjectUnitCode, score },
+      },
+    );
   const run = async () =>
-    (await ok<{ runAssessment: { version: number; subjectCount: number } }>(
-      'district.assessor',
-      `mutation R($s: ID!, $p: String!) { runAssessment(schemeId: $s, period: $p) { version subjectCount } }`,
-      { s: schemeId, p: PERIOD },
-    )).runAssessment;
+    (
+      await ok<{ runAssessment: { version: number; subjectCount: number } }>(
+        'district.assessor',
+        `mutation R($s: ID!, $p: String!) { runAssessment(schemeId: $s, period: $p) { version subjectCount } }`,
+        { s: schemeId, p: PERIOD },
+      )
+    ).runAssessment;
   const ranking = async (version?: number) =>
-    (await ok<{ assessmentRanking: Ranked[] }>('street.assessor', RANKING, { s: schemeId, p: PERIOD, u: COMMUNITY, v: version }))
-      .assessmentRanking;
+    (
+      await ok<{ assessmentRanking: Ranked[] }>('street.assessor', RANKING, {
+        s: schemeId,
+        p: PERIOD,
+        u: COMMUNITY,
+        v: version,
+      })
+    ).assessmentRanking;
 
   it('takes reviews only from accounts allowed to, within scope', async () => {
     const outside = await review('other.street.assessor', 'gw1', 'secretary', 10);
@@ -193,9 +323,15 @@ describe('assessment runs through the gateway', () => {
     const asGridWorker = await review('gw2', 'gw1', 'secretary', 10);
     expect(asGridWorker.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     // Claiming a unit of one's own street for another street's worker is accepted but never counted.
-    expect((await review('other.street.assessor', 'gw1', 'secretary', 0, '520303002001001')).errors).toBeUndefined();
+    expect(
+      (await review('other.street.assessor', 'gw1', 'secretary', 0, '520303002001001')).errors,
+    ).toBeUndefined();
 
-    for (const [subject, secretary, leader] of [['gw1', 90, 80], ['gw2', 70, 80], ['gw3', 80, 90]] as const) {
+    for (const [subject, secretary, leader] of [
+      ['gw1', 90, 80],
+      ['gw2', 70, 80],
+      ['gw3', 80, 90],
+    ] as const) {
       expect((await review('community.assessor', subject, 'secretary', secretary)).errors).toBeUndefined();
       expect((await review('street.assessor', subject, 'leader', leader)).errors).toBeUndefined();
     }
@@ -204,15 +340,31 @@ describe('assessment runs through the gateway', () => {
   });
 
   it('gives each sampled resident a token that works once, without sign-in', async () => {
-    const survey = await ok<{ createResidentSurvey: { invitations: { residentId: string; token: string }[] } }>(
+    const survey = await ok<{
+      createResidentSurvey: { invitations: { residentId: string; token: string }[] };
+    }>(
       'community.assessor',
       `mutation S($input: CreateResidentSurveyInput!) { createResidentSurvey(input: $input) { id invitations { residentId token } } }`,
-      { input: { schemeId, indicatorCode: 'survey', period: PERIOD, subjectId: ids['gw1'], subjectUnitCode: GRIDS.gw1, gridCode: GRIDS.gw1, size: 5 } },
+      {
+        input: {
+          schemeId,
+          indicatorCode: 'survey',
+          period: PERIOD,
+          subjectId: ids['gw1'],
+          subjectUnitCode: GRIDS.gw1,
+          gridCode: GRIDS.gw1,
+          size: 5,
+        },
+      },
     );
     const invitations = survey.createResidentSurvey.invitations;
     expect(invitations).toHaveLength(3); // every resident of the grid, fewer than asked for
     const answer = (token: string, score: number) =>
-      gql<{ submitSurveyAnswer: boolean }>(null, `mutation A($t: String!, $s: Int!) { submitSurveyAnswer(token: $t, score: $s) }`, { t: token, s: score });
+      gql<{ submitSurveyAnswer: boolean }>(
+        null,
+        `mutation A($t: String!, $s: Int!) { submitSurveyAnswer(token: $t, score: $s) }`,
+        { t: token, s: score },
+      );
     expect((await answer(invitations[0].token, 90)).data?.submitSurveyAnswer).toBe(true);
     expect((await answer(invitations[1].token, 80)).data?.submitSurveyAnswer).toBe(true);
     const again = await answer(invitations[0].token, 10);
@@ -223,11 +375,35 @@ describe('assessment runs through the gateway', () => {
   it('runs the month: stars, flags and rankings as computed by hand', async () => {
     expect(await run()).toEqual({ version: 1, subjectCount: 3 });
     // gw1: 4/4 closed, all on time, 4/4 satisfied, 5/5 visits, survey (90+80)/2, secretary 90, leader 80.
-    const gw1 = total({ closure: 1, on_time: 1, satisfaction: 1, visits: 1, survey: 0.85, secretary: 0.9, leader: 0.8 });
+    const gw1 = total({
+      closure: 1,
+      on_time: 1,
+      satisfaction: 1,
+      visits: 1,
+      survey: 0.85,
+      secretary: 0.9,
+      leader: 0.8,
+    });
     // gw2: 4/5 closed, 3/4 on time, 3/4 satisfied, 2/5 visits, no survey, secretary 70, leader 80; one RED ticket.
-    const gw2 = total({ closure: 4 / 5, on_time: 3 / 4, satisfaction: 3 / 4, visits: 2 / DUE_PER_WEEKLY_RESIDENT, survey: 0, secretary: 0.7, leader: 0.8 });
+    const gw2 = total({
+      closure: 4 / 5,
+      on_time: 3 / 4,
+      satisfaction: 3 / 4,
+      visits: 2 / DUE_PER_WEEKLY_RESIDENT,
+      survey: 0,
+      secretary: 0.7,
+      leader: 0.8,
+    });
     // gw3: 2/2 closed on time, 1/1 rated satisfied, nothing due (full marks), no survey, secretary 80, leader 90.
-    const gw3 = total({ closure: 1, on_time: 1, satisfaction: 1, visits: 1, survey: 0, secretary: 0.8, leader: 0.9 });
+    const gw3 = total({
+      closure: 1,
+      on_time: 1,
+      satisfaction: 1,
+      visits: 1,
+      survey: 0,
+      secretary: 0.8,
+      leader: 0.9,
+    });
     expect([gw1, gw2, gw3]).toEqual([95.5, 65, 87]);
 
     const results = await ranking();
@@ -245,7 +421,16 @@ describe('assessment runs through the gateway', () => {
     });
     expect(byWorker[ids['gw3']]).toMatchObject({ flags: ['NO_SCORES:survey'], advancedEligible: true });
 
-    const explained = await ok<{ assessmentExplanation: { indicators: { code: string; score: number; formula: string; inputs: { key: string; value: number | null }[] }[] } }>(
+    const explained = await ok<{
+      assessmentExplanation: {
+        indicators: {
+          code: string;
+          score: number;
+          formula: string;
+          inputs: { key: string; value: number | null }[];
+        }[];
+      };
+    }>(
       'gw2',
       `query X($id: ID!) { assessmentExplanation(resultId: $id) { indicators { code score formula inputs { key value } } } }`,
       { id: byWorker[ids['gw2']].id },
@@ -260,14 +445,29 @@ describe('assessment runs through the gateway', () => {
       ],
     });
     // Another grid worker's result is not theirs to read.
-    const foreign = await gql('gw1', `query X($id: ID!) { assessmentExplanation(resultId: $id) { thresholds } }`, { id: byWorker[ids['gw2']].id });
+    const foreign = await gql(
+      'gw1',
+      `query X($id: ID!) { assessmentExplanation(resultId: $id) { thresholds } }`,
+      { id: byWorker[ids['gw2']].id },
+    );
     expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('re-runs after a late rating as a new version and keeps the old one', async () => {
-    await graph.subgraphs['ticket'].dataSource.query(`UPDATE ticket SET satisfaction = 'UNSATISFIED' WHERE id = $1`, [unsatisfiedLater]);
+    await graph.subgraphs['ticket'].dataSource.query(
+      `UPDATE ticket SET satisfaction = 'UNSATISFIED' WHERE id = $1`,
+      [unsatisfiedLater],
+    );
     expect(await run()).toEqual({ version: 2, subjectCount: 3 });
-    const gw3 = total({ closure: 1, on_time: 1, satisfaction: 1 / 2, visits: 1, survey: 0, secretary: 0.8, leader: 0.9 });
+    const gw3 = total({
+      closure: 1,
+      on_time: 1,
+      satisfaction: 1 / 2,
+      visits: 1,
+      survey: 0,
+      secretary: 0.8,
+      leader: 0.9,
+    });
     const latest = await ranking();
     expect(latest.map((r) => [r.subjectId, r.version, r.total, r.stars, r.rankInUnit])).toEqual([
       [ids['gw1'], 2, 95.5, 5, 1],
@@ -279,17 +479,20 @@ describe('assessment runs through the gateway', () => {
     expect(first.find((r) => r.subjectId === ids['gw3'])).toMatchObject({ version: 1, total: 87 });
 
     // Through federation: the grid worker sees their own latest result on their account.
-    const me = await ok<{ me: { account: { assessments: { period: string; version: number; total: number }[] } } }>(
-      'gw3',
-      `{ me { account { assessments { period version total } } } }`,
-    );
+    const me = await ok<{
+      me: { account: { assessments: { period: string; version: number; total: number }[] } };
+    }>('gw3', `{ me { account { assessments { period version total } } } }`);
     expect(me.me.account.assessments).toEqual([{ period: PERIOD, version: 2, total: gw3 }]);
   });
 
   it("shows a community's colour card on its AdminUnit", async () => {
     const org = graph.subgraphs['org'].dataSource;
     let parentId: string | null = null;
-    for (const [code, level] of [['520303000000', 'DISTRICT'], ['520303001000', 'STREET'], [`${COMMUNITY}`, 'COMMUNITY']]) {
+    for (const [code, level] of [
+      ['520303000000', 'DISTRICT'],
+      ['520303001000', 'STREET'],
+      [`${COMMUNITY}`, 'COMMUNITY'],
+    ]) {
       const [unit]: { id: string }[] = await org.query(
         `INSERT INTO admin_unit (code, name, level, parent_id) VALUES ($1, $1, $2, $3) RETURNING id`,
         [code, level, parentId],
@@ -309,15 +512,33 @@ describe('assessment runs through the gateway', () => {
           cardThresholds: { yellowMin: 75, greenMin: 90 },
           isPublic: true,
           indicators: [
-            { code: 'closure', name: '办结率', kind: 'AUTOMATIC', sourceMetric: 'TICKETS_CLOSURE_RATE', weight: 50 },
-            { code: 'satisfaction', name: '满意率', kind: 'AUTOMATIC', sourceMetric: 'TICKETS_SATISFACTION_RATE', weight: 50 },
+            {
+              code: 'closure',
+              name: '办结率',
+              kind: 'AUTOMATIC',
+              sourceMetric: 'TICKETS_CLOSURE_RATE',
+              weight: 50,
+            },
+            {
+              code: 'satisfaction',
+              name: '满意率',
+              kind: 'AUTOMATIC',
+              sourceMetric: 'TICKETS_SATISFACTION_RATE',
+              weight: 50,
+            },
           ],
         },
       },
     );
     const id = created.createAssessmentScheme.id;
-    await ok('district.assessor', `mutation A($id: ID!) { activateAssessmentScheme(id: $id) { status } }`, { id });
-    await ok('district.assessor', `mutation R($id: ID!) { runAssessment(schemeId: $id, period: "2026-Q4") { version } }`, { id });
+    await ok('district.assessor', `mutation A($id: ID!) { activateAssessmentScheme(id: $id) { status } }`, {
+      id,
+    });
+    await ok(
+      'district.assessor',
+      `mutation R($id: ID!) { runAssessment(schemeId: $id, period: "2026-Q4") { version } }`,
+      { id },
+    );
     const unit = await ok<{ adminUnit: { colorCard: { card: string; total: number } } }>(
       'district.assessor',
       `{ adminUnit(code: "${COMMUNITY}") { colorCard { card total } } }`,
@@ -336,14 +557,23 @@ describe('assessment runs through the gateway', () => {
   });
 
   it('keeps the fact queries for service identities and refuses bad runs', async () => {
-    const facts = await gql('district.assessor', `{ ticketFacts(group: GRID, codePrefix: "520303", from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z") { key } }`);
+    const facts = await gql(
+      'district.assessor',
+      `{ ticketFacts(group: GRID, codePrefix: "520303", from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z") { key } }`,
+    );
     expect(facts.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const badPeriod = await gql('district.assessor', `mutation { runAssessment(schemeId: "${schemeId}", period: "2026-Q4") { id } }`);
+    const badPeriod = await gql(
+      'district.assessor',
+      `mutation { runAssessment(schemeId: "${schemeId}", period: "2026-Q4") { id } }`,
+    );
     expect(badPeriod.errors?.[0]).toMatchObject({
       message: 'period: must be a month like 2026-11',
       extensions: { code: 'BAD_USER_INPUT', field: 'period' },
     });
-    const anonymousRun = await gql(null, `mutation { runAssessment(schemeId: "${randomUUID()}", period: "${PERIOD}") { id } }`);
+    const anonymousRun = await gql(
+      null,
+      `mutation { runAssessment(schemeId: "${randomUUID()}", period: "${PERIOD}") { id } }`,
+    );
     expect(anonymousRun.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -42,7 +42,12 @@ export {
 export { type AssessmentPeriod, parsePeriod, periodAt } from './run/assessment-period';
 export { AssessmentRunEntity } from './run/assessment-run.entity';
 export { AssessmentRunService } from './run/assessment-run.service';
-export { type FiredRule, type IndicatorScore, type SubjectInputs, scoreSubject } from './run/assessment-scoring';
+export {
+  type FiredRule,
+  type IndicatorScore,
+  type SubjectInputs,
+  scoreSubject,
+} from './run/assessment-scoring';
 export {
   ASSESSMENT_SERVICE_ACCOUNT,
   type FactSource,

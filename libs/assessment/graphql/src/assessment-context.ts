@@ -38,9 +38,13 @@ export function createAssessmentContext(base: BaseContext, facts: FactSource | n
       indicatorsBySchemeId: new DataLoader((ids) => schemes.indicatorsOf(ids)),
       resultsByAccountId: new DataLoader((ids) => results.ofAccounts(ids)),
       colorCardByUnitCode: new DataLoader((codes) =>
-        results.latestOf([AssessmentSubjectKind.COMMUNITY, AssessmentSubjectKind.STREET], codes, { withCard: true }),
+        results.latestOf([AssessmentSubjectKind.COMMUNITY, AssessmentSubjectKind.STREET], codes, {
+          withCard: true,
+        }),
       ),
-      resultByDepartmentId: new DataLoader((ids) => results.latestOf([AssessmentSubjectKind.DEPARTMENT], ids)),
+      resultByDepartmentId: new DataLoader((ids) =>
+        results.latestOf([AssessmentSubjectKind.DEPARTMENT], ids),
+      ),
     },
   };
 }

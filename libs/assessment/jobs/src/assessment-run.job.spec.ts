@@ -28,9 +28,21 @@ const facts: FactSource = {
         ? [{ id: COMMUNITY, unitCode: COMMUNITY }]
         : [{ id: MEMBER, unitCode: COMMUNITY }],
   ticketFacts: async (group) => [
-    { key: group === 'GRID' ? GRID : COMMUNITY, received: 10, closed: 8, closureRate: 0.8, onTimeRate: 0.5, satisfactionRate: 0.95, reworkRate: 0, overdue: 4, red: 0 },
+    {
+      key: group === 'GRID' ? GRID : COMMUNITY,
+      received: 10,
+      closed: 8,
+      closureRate: 0.8,
+      onTimeRate: 0.5,
+      satisfactionRate: 0.95,
+      reworkRate: 0,
+      overdue: 4,
+      red: 0,
+    },
   ],
-  gridFacts: async () => [{ gridCode: GRID, visitsDue: 4, visitsDone: 3, visitCompletionRate: 0.75, dataCompleteness: 1 }],
+  gridFacts: async () => [
+    { gridCode: GRID, visitsDue: 4, visitsDone: 3, visitCompletionRate: 0.75, dataCompleteness: 1 },
+  ],
   volunteerHours: async () => [{ partyMemberId: MEMBER, hours: 3 }],
   meetingCompliance: async () => [],
   residentSample: async () => [],
@@ -80,7 +92,11 @@ describe('assessment run jobs', () => {
          JOIN assessment_scheme s ON s.id = r.scheme_id WHERE s.name = '网格员月度评星定级'`,
     );
     // 25×0.8 + 25×0.5 + 30×0.95 + 10×0.75 + 10×0 (no secretary review yet) = 68.5 → 1 star (60).
-    expect(result).toEqual({ total: 68.5, stars: 1, period: periodAt(AssessmentPeriodKind.MONTH, new Date()).key });
+    expect(result).toEqual({
+      total: 68.5,
+      stars: 1,
+      period: periodAt(AssessmentPeriodKind.MONTH, new Date()).key,
+    });
 
     await enqueueDemoRuns(jobs, db.dataSource); // already run: nothing queued (only the schedulers' next jobs)
     const pending = await jobs.queue.getJobs(['waiting', 'delayed', 'active']);
@@ -91,12 +107,22 @@ describe('assessment run jobs', () => {
     const anonymous = new AssessmentResultService(db.dataSource, new AuthContext(ANONYMOUS));
     // Community: 20×0.8 + 20×0.5 + 20×0.95 + 10×1 + 15×0 + 15×0 = 55, below yellowMin 75.
     expect(await anonymous.publishedSatisfaction('520303')).toEqual([
-      { unitCode: COMMUNITY, period: periodAt(AssessmentPeriodKind.QUARTER, new Date()).key, satisfactionRate: 0.95, total: 55, card: 'RED' },
+      {
+        unitCode: COMMUNITY,
+        period: periodAt(AssessmentPeriodKind.QUARTER, new Date()).key,
+        satisfactionRate: 0.95,
+        total: 55,
+        card: 'RED',
+      },
     ]);
-    const [card] = await anonymous.latestOf([AssessmentSubjectKind.COMMUNITY], [COMMUNITY], { withCard: true });
+    const [card] = await anonymous.latestOf([AssessmentSubjectKind.COMMUNITY], [COMMUNITY], {
+      withCard: true,
+    });
     expect(card).toMatchObject({ subjectId: COMMUNITY, card: 'RED' });
     // 3 volunteer hours of the 4 a month asks for: 100 × 0.75.
-    expect((await anonymous.honourBoard('520303', 10)).map((r) => [r.subjectId, r.total])).toEqual([[MEMBER, 75]]);
+    expect((await anonymous.honourBoard('520303', 10)).map((r) => [r.subjectId, r.total])).toEqual([
+      [MEMBER, 75],
+    ]);
     // A grid worker's stars are not public.
     expect(await anonymous.ofAccounts([WORKER])).toEqual([[]]);
   });

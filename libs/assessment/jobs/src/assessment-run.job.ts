@@ -28,7 +28,12 @@ const PERIOD_END_PATTERNS: Record<AssessmentPeriodKind, string> = {
 };
 
 /** Retries cover a gateway that is not up yet (start-up) or a subgraph that is briefly down. */
-const RUN_JOB_OPTIONS = { attempts: 20, backoff: { type: 'fixed', delay: 5_000 }, removeOnComplete: 100, removeOnFail: 500 };
+const RUN_JOB_OPTIONS = {
+  attempts: 20,
+  backoff: { type: 'fixed', delay: 5_000 },
+  removeOnComplete: 100,
+  removeOnFail: 500,
+};
 
 export interface AssessmentJobsOptions {
   redisUrl: string;
@@ -74,19 +79,29 @@ export async function startAssessmentJobs(options: AssessmentJobsOptions) {
     ASSESSMENT_RUN_QUEUE,
     async (job: Job<AssessmentJobData>) => {
       const done = await processAssessmentJob(job.data, runs, options.dataSource);
-      options.log.info({ job: job.name, runs: done.map((r) => `${r.schemeId} ${r.period} v${r.version}`) }, 'assessment runs done');
+      options.log.info(
+        { job: job.name, runs: done.map((r) => `${r.schemeId} ${r.period} v${r.version}`) },
+        'assessment runs done',
+      );
     },
     { connection: createRedisConnection(options.redisUrl, 'worker'), prefix: options.prefix, concurrency: 1 },
   );
   worker.on('failed', (job, error) =>
-    options.log.warn({ job: job?.name, attempt: job?.attemptsMade, reason: error.message }, 'assessment run failed; will retry'),
+    options.log.warn(
+      { job: job?.name, attempt: job?.attemptsMade, reason: error.message },
+      'assessment run failed; will retry',
+    ),
   );
   return {
     queue,
     worker,
     /** Runs a scheme's period once, soon (deduplicated by scheme and period while the job exists). */
     enqueueRun: (schemeId: string, period: string) =>
-      queue.add('run', { kind: 'run', schemeId, period }, { ...RUN_JOB_OPTIONS, jobId: `run-${schemeId}-${period}` }),
+      queue.add(
+        'run',
+        { kind: 'run', schemeId, period },
+        { ...RUN_JOB_OPTIONS, jobId: `run-${schemeId}-${period}` },
+      ),
     async stop() {
       await worker.close();
       await queue.close();
@@ -104,10 +119,13 @@ export async function enqueueDemoRuns(
   dataSource: DataSource,
   now = new Date(),
 ): Promise<void> {
-  const schemes = await dataSource.getRepository(AssessmentSchemeEntity).findBy({ status: AssessmentSchemeStatus.ACTIVE });
+  const schemes = await dataSource
+    .getRepository(AssessmentSchemeEntity)
+    .findBy({ status: AssessmentSchemeStatus.ACTIVE });
   for (const scheme of schemes) {
     const period = periodAt(scheme.periodKind, now).key;
-    if (await dataSource.getRepository(AssessmentRunEntity).existsBy({ schemeId: scheme.id, period })) continue;
+    if (await dataSource.getRepository(AssessmentRunEntity).existsBy({ schemeId: scheme.id, period }))
+      continue;
     await jobs.enqueueRun(scheme.id, period);
   }
 }

@@ -31,7 +31,13 @@ describe('assessment demo seed', () => {
         indicators: 5,
         total: '100.00',
       },
-      { name: '职能部门年度考评', owner_unit_code: '520303', status: 'ACTIVE', indicators: 4, total: '100.00' },
+      {
+        name: '职能部门年度考评',
+        owner_unit_code: '520303',
+        status: 'ACTIVE',
+        indicators: 4,
+        total: '100.00',
+      },
     ]);
   });
 });

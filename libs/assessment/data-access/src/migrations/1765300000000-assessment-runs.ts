@@ -56,8 +56,12 @@ export class AssessmentRuns1765300000000 implements MigrationInterface {
         indicators jsonb NOT NULL,
         created_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX assessment_result_run_rank_idx ON assessment_result (run_id, rank_unit_code, rank_in_unit)`);
-    await q.query(`CREATE INDEX assessment_result_subject_idx ON assessment_result (subject_id, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX assessment_result_run_rank_idx ON assessment_result (run_id, rank_unit_code, rank_in_unit)`,
+    );
+    await q.query(
+      `CREATE INDEX assessment_result_subject_idx ON assessment_result (subject_id, created_at DESC)`,
+    );
     await q.query(
       `CREATE INDEX assessment_result_unit_idx ON assessment_result (subject_unit_code varchar_pattern_ops)`,
     );

@@ -58,12 +58,20 @@ export class AssessmentResultService {
   async runs(schemeId: string, period: string): Promise<AssessmentRunEntity[]> {
     this.auth.assertAnywhere(Permission.ASSESSMENT_READ);
     if (!UUID.test(schemeId)) throw notFound('AssessmentScheme', schemeId);
-    return this.dataSource.getRepository(AssessmentRunEntity).find({ where: { schemeId, period }, order: { version: 'DESC' } });
+    return this.dataSource
+      .getRepository(AssessmentRunEntity)
+      .find({ where: { schemeId, period }, order: { version: 'DESC' } });
   }
 
   /** A unit's ranking (rank 1 first) in a version of a run, the latest by default. */
-  async ranking(filter: { schemeId: string; period: string; unitCode: string; version?: number | null }): Promise<AssessmentResultEntity[]> {
-    if (!/^\d{6,15}$/.test(filter.unitCode)) throw badInput('unitCode', 'must be the code of the unit ranked within');
+  async ranking(filter: {
+    schemeId: string;
+    period: string;
+    unitCode: string;
+    version?: number | null;
+  }): Promise<AssessmentResultEntity[]> {
+    if (!/^\d{6,15}$/.test(filter.unitCode))
+      throw badInput('unitCode', 'must be the code of the unit ranked within');
     this.auth.assert(Permission.ASSESSMENT_READ, filter.unitCode);
     const run = await this.runOf(filter.schemeId, filter.period, filter.version ?? null);
     return this.results().find({
@@ -86,9 +94,12 @@ export class AssessmentResultService {
   async ofAccounts(accountIds: readonly string[]): Promise<AssessmentResultEntity[][]> {
     const rows = await this.results()
       .createQueryBuilder('r')
-      .where(`r.id IN (${LATEST(`r.subject_id = ANY(:ids) AND r.subject_kind = '${AssessmentSubjectKind.GRID_WORKER}'`)})`, {
-        ids: [...accountIds],
-      })
+      .where(
+        `r.id IN (${LATEST(`r.subject_id = ANY(:ids) AND r.subject_kind = '${AssessmentSubjectKind.GRID_WORKER}'`)})`,
+        {
+          ids: [...accountIds],
+        },
+      )
       .orderBy('r.period', 'DESC')
       .getMany();
     return accountIds.map((id) => rows.filter((r) => r.subjectId === id && this.canRead(r)));
@@ -107,9 +118,12 @@ export class AssessmentResultService {
       .orderBy('r.createdAt', 'DESC')
       .getMany();
     const schemeIds = [...new Set(rows.map((r) => r.schemeId))];
-    const publicSchemes = new Set((await this.schemesOf(schemeIds)).filter((s) => s.isPublic).map((s) => s.id));
+    const publicSchemes = new Set(
+      (await this.schemesOf(schemeIds)).filter((s) => s.isPublic).map((s) => s.id),
+    );
     return subjectIds.map(
-      (id) => rows.find((r) => r.subjectId === id && (publicSchemes.has(r.schemeId) || this.canRead(r))) ?? null,
+      (id) =>
+        rows.find((r) => r.subjectId === id && (publicSchemes.has(r.schemeId) || this.canRead(r))) ?? null,
     );
   }
 
@@ -139,9 +153,12 @@ export class AssessmentResultService {
     const rows = await this.results()
       .createQueryBuilder('r')
       .innerJoin(AssessmentSchemeEntity, 's', 's.id = r.schemeId AND s.isPublic')
-      .where(`r.id IN (${LATEST(`r.subject_kind = '${AssessmentSubjectKind.COMMUNITY}' AND r.subject_id LIKE :prefix`)})`, {
-        prefix: `${unitCode}%`,
-      })
+      .where(
+        `r.id IN (${LATEST(`r.subject_kind = '${AssessmentSubjectKind.COMMUNITY}' AND r.subject_id LIKE :prefix`)})`,
+        {
+          prefix: `${unitCode}%`,
+        },
+      )
       .orderBy('r.subjectId', 'ASC')
       .addOrderBy('r.period', 'DESC')
       .getMany();

@@ -43,10 +43,19 @@ describe('assessment reviews', () => {
   it('takes scores of 0 to 100 with at most two decimals, replacing the reviewer’s earlier one', async () => {
     const service = reviews('520303001001');
     const enter = (score: number) =>
-      service.enter({ schemeId: gridWorkers, indicatorCode: 'secretary_review', period: '2026-10', subjectId: 'gw', subjectUnitCode: GRID, score });
+      service.enter({
+        schemeId: gridWorkers,
+        indicatorCode: 'secretary_review',
+        period: '2026-10',
+        subjectId: 'gw',
+        subjectUnitCode: GRID,
+        score,
+      });
     expect((await enter(90.1)).score).toBe(90.1);
     expect((await enter(88.25)).score).toBe(88.25);
-    expect(await db.dataSource.query(`SELECT score::float FROM assessment_review WHERE subject_id = 'gw'`)).toEqual([{ score: 88.25 }]);
+    expect(
+      await db.dataSource.query(`SELECT score::float FROM assessment_review WHERE subject_id = 'gw'`),
+    ).toEqual([{ score: 88.25 }]);
     expect(await codeOf(enter(90.123))).toBe('BAD_USER_INPUT');
     expect(await codeOf(enter(101))).toBe('BAD_USER_INPUT');
   });
@@ -68,13 +77,23 @@ describe('assessment reviews', () => {
   });
 
   it('refuses survey indicators, unknown indicators, periods of another kind and units outside the scheme', async () => {
-    const base = { schemeId: communities, period: '2026-Q4', subjectId: '520303001001', subjectUnitCode: '520303001001', score: 80 };
+    const base = {
+      schemeId: communities,
+      period: '2026-Q4',
+      subjectId: '520303001001',
+      subjectUnitCode: '520303001001',
+      score: 80,
+    };
     const service = reviews('520303');
     expect(await codeOf(service.enter({ ...base, indicatorCode: 'resident_survey' }))).toBe('BAD_USER_INPUT');
     expect(await codeOf(service.enter({ ...base, indicatorCode: 'closure_rate' }))).toBe('BAD_USER_INPUT');
-    expect(await codeOf(service.enter({ ...base, indicatorCode: 'leader_review', period: '2026-10' }))).toBe('BAD_USER_INPUT');
+    expect(await codeOf(service.enter({ ...base, indicatorCode: 'leader_review', period: '2026-10' }))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(
-      await codeOf(service.enter({ ...base, indicatorCode: 'leader_review', subjectUnitCode: '520302001001' })),
+      await codeOf(
+        service.enter({ ...base, indicatorCode: 'leader_review', subjectUnitCode: '520302001001' }),
+      ),
     ).toBe('BAD_USER_INPUT');
   });
 

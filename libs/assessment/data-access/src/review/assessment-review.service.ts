@@ -62,7 +62,10 @@ export class AssessmentReviewService {
     const { indicator, period } = await this.target(input);
     const source = indicator.manualSource as ManualSource;
     if (source === ManualSource.SURVEY)
-      throw badInput('input.indicatorCode', `${indicator.code} is scored by resident surveys; create a survey instead`);
+      throw badInput(
+        'input.indicatorCode',
+        `${indicator.code} is scored by resident surveys; create a survey instead`,
+      );
     this.assertReviewer(source, input.subjectUnitCode);
     if (source === ManualSource.PEER_REVIEW && input.subjectId === this.auth.accountId)
       throw forbidden('Peer review (互督互评) of yourself is not allowed');
@@ -74,7 +77,16 @@ export class AssessmentReviewService {
        DO UPDATE SET score = EXCLUDED.score, comment = EXCLUDED.comment,
                      subject_unit_code = EXCLUDED.subject_unit_code, updated_at = now()
        RETURNING id`,
-      [input.schemeId, indicator.code, period, input.subjectId, input.subjectUnitCode, this.auth.accountId, input.score, input.comment?.trim() ?? ''],
+      [
+        input.schemeId,
+        indicator.code,
+        period,
+        input.subjectId,
+        input.subjectUnitCode,
+        this.auth.accountId,
+        input.score,
+        input.comment?.trim() ?? '',
+      ],
     )) as { id: string }[];
     return this.dataSource.getRepository(AssessmentReviewEntity).findOneByOrFail({ id: row.id });
   }
@@ -83,7 +95,9 @@ export class AssessmentReviewService {
    * Samples residents of a grid (ids from grid-service, never names) and gives each a one-time
    * token; the tokens are returned once, only their hashes are kept.
    */
-  async createSurvey(input: CreateSurveyInput): Promise<{ survey: AssessmentSurveyEntity; tokens: { residentId: string; token: string }[] }> {
+  async createSurvey(
+    input: CreateSurveyInput,
+  ): Promise<{ survey: AssessmentSurveyEntity; tokens: { residentId: string; token: string }[] }> {
     const problems = new InputProblems();
     problems.check(/^\d{15}$/.test(input.gridCode), 'input.gridCode', 'must be a 15-digit grid code');
     problems.check(
@@ -104,8 +118,12 @@ export class AssessmentReviewService {
     this.auth.assert(Permission.ASSESSMENT_REVIEW, input.gridCode);
     if (!this.facts) throw new Error('surveys need a fact source (GATEWAY_URL and ACCESS_TOKEN_SECRET)');
     const residentIds = await this.facts.residentSample(input.gridCode, input.size);
-    if (residentIds.length === 0) throw badInput('input.gridCode', `grid ${input.gridCode} has no residents to ask`);
-    const tokens = residentIds.map((residentId) => ({ residentId, token: randomBytes(24).toString('base64url') }));
+    if (residentIds.length === 0)
+      throw badInput('input.gridCode', `grid ${input.gridCode} has no residents to ask`);
+    const tokens = residentIds.map((residentId) => ({
+      residentId,
+      token: randomBytes(24).toString('base64url'),
+    }));
     const survey = await this.dataSource.transaction(async (manager) => {
       const created = manager.create(AssessmentSurveyEntity, {
         schemeId: input.schemeId,
@@ -129,7 +147,8 @@ export class AssessmentReviewService {
 
   /** A resident's answer, without sign-in: each token works exactly once. */
   async answerSurvey(token: string, score: number): Promise<void> {
-    if (!Number.isInteger(score) || score < 0 || score > 100) throw badInput('score', 'must be a whole number from 0 to 100');
+    if (!Number.isInteger(score) || score < 0 || score > 100)
+      throw badInput('score', 'must be a whole number from 0 to 100');
     if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) throw badInput('token', 'is not a survey token');
     const hash = hashToken(token);
     const updated = (await this.dataSource.query(
@@ -138,13 +157,18 @@ export class AssessmentReviewService {
       [hash, score],
     )) as [unknown[], number];
     if (updated[1] === 1) return;
-    const [used] = (await this.dataSource.query(`SELECT 1 FROM assessment_survey_token WHERE token_hash = $1`, [hash])) as unknown[];
+    const [used] = (await this.dataSource.query(
+      `SELECT 1 FROM assessment_survey_token WHERE token_hash = $1`,
+      [hash],
+    )) as unknown[];
     if (used) throw conflict('This survey link has been used already; each resident answers once');
     throw notFound('SurveyToken', 'given');
   }
 
   /** The scheme's manual indicator, the period, and the subject inside the scheme's unit. */
-  private async target(input: ReviewTarget): Promise<{ indicator: AssessmentIndicatorEntity; period: string }> {
+  private async target(
+    input: ReviewTarget,
+  ): Promise<{ indicator: AssessmentIndicatorEntity; period: string }> {
     const scheme = UUID.test(input.schemeId)
       ? await this.dataSource.getRepository(AssessmentSchemeEntity).findOneBy({ id: input.schemeId })
       : null;
@@ -153,10 +177,20 @@ export class AssessmentReviewService {
       .getRepository(AssessmentIndicatorEntity)
       .findOneBy({ schemeId: scheme.id, code: input.indicatorCode });
     if (!indicator || indicator.kind !== AssessmentIndicatorKind.MANUAL)
-      throw badInput('input.indicatorCode', `scheme ${scheme.name} has no manual indicator ${input.indicatorCode}`);
-    if (!/^\d{12}(\d{3})?$/.test(input.subjectUnitCode) || !input.subjectUnitCode.startsWith(scheme.ownerUnitCode))
-      throw badInput('input.subjectUnitCode', `must be a unit or grid code under ${scheme.ownerUnitCode}, where the scheme applies`);
-    if (input.subjectId.length < 1 || input.subjectId.length > 64) throw badInput('input.subjectId', 'must be 1 to 64 characters');
+      throw badInput(
+        'input.indicatorCode',
+        `scheme ${scheme.name} has no manual indicator ${input.indicatorCode}`,
+      );
+    if (
+      !/^\d{12}(\d{3})?$/.test(input.subjectUnitCode) ||
+      !input.subjectUnitCode.startsWith(scheme.ownerUnitCode)
+    )
+      throw badInput(
+        'input.subjectUnitCode',
+        `must be a unit or grid code under ${scheme.ownerUnitCode}, where the scheme applies`,
+      );
+    if (input.subjectId.length < 1 || input.subjectId.length > 64)
+      throw badInput('input.subjectId', 'must be 1 to 64 characters');
     return { indicator, period: parsePeriod(scheme.periodKind, input.period, 'input.period').key };
   }
 
@@ -165,7 +199,9 @@ export class AssessmentReviewService {
     this.auth.assert(Permission.ASSESSMENT_REVIEW, subjectUnitCode);
     const allowed = this.auth
       .scopePrefixes(Permission.ASSESSMENT_REVIEW)
-      .some((prefix) => subjectUnitCode.startsWith(prefix) && prefix.length <= REVIEWER_SCOPE_MAX_LENGTH[source]);
+      .some(
+        (prefix) => subjectUnitCode.startsWith(prefix) && prefix.length <= REVIEWER_SCOPE_MAX_LENGTH[source],
+      );
     if (!allowed)
       throw forbidden(
         `A ${source} needs assessment:review granted at ${source === ManualSource.LEADER_REVIEW ? 'a street' : 'the community'} or above`,

@@ -1,24 +1,28 @@
 import type { DataSource } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { badInput, invalidTransition, notFound } from '@gridgov/platform-errors';
-import {
-  AssessmentMetric,
-  AssessmentSchemeStatus,
-  AssessmentSubjectKind,
-} from '../scheme/assessment-kinds';
+import { AssessmentMetric, AssessmentSchemeStatus, AssessmentSubjectKind } from '../scheme/assessment-kinds';
 import { AssessmentIndicatorEntity } from '../scheme/assessment-indicator.entity';
 import { AssessmentSchemeEntity } from '../scheme/assessment-scheme.entity';
 import { AssessmentResultEntity } from '../result/assessment-result.entity';
 import { type AssessmentPeriod, parsePeriod } from './assessment-period';
 import { AssessmentRunEntity } from './assessment-run.entity';
-import { indicatorInput, rankUnitCode, rankWithinUnits, scoreSubject, type SubjectInputs } from './assessment-scoring';
+import {
+  indicatorInput,
+  rankUnitCode,
+  rankWithinUnits,
+  scoreSubject,
+  type SubjectInputs,
+} from './assessment-scoring';
 import type { FactSource, GridFact, Subject, TicketFact, TicketFactGroup } from './fact-source';
 import { UUID } from '../columns';
 
 const INSERT_CHUNK = 1_000;
 
 /** Which ticket facts row belongs to a subject. */
-const TICKET_GROUP: Partial<Record<AssessmentSubjectKind, { group: TicketFactGroup; key: (s: Subject) => string }>> = {
+const TICKET_GROUP: Partial<
+  Record<AssessmentSubjectKind, { group: TicketFactGroup; key: (s: Subject) => string }>
+> = {
   [AssessmentSubjectKind.GRID_WORKER]: { group: 'GRID', key: (s) => s.unitCode },
   [AssessmentSubjectKind.COMMUNITY]: { group: 'COMMUNITY', key: (s) => s.id },
   [AssessmentSubjectKind.STREET]: { group: 'STREET', key: (s) => s.id.slice(0, 9) },
@@ -70,18 +74,25 @@ export class AssessmentRunService {
 
   /** On demand: needs assessment:manage in the scheme's unit. */
   async runAs(auth: AuthContext, schemeId: string, periodText: string): Promise<AssessmentRunEntity> {
-    const scheme = UUID.test(schemeId) ? await this.dataSource.getRepository(AssessmentSchemeEntity).findOneBy({ id: schemeId }) : null;
+    const scheme = UUID.test(schemeId)
+      ? await this.dataSource.getRepository(AssessmentSchemeEntity).findOneBy({ id: schemeId })
+      : null;
     if (!scheme) throw notFound('AssessmentScheme', schemeId);
     auth.assert(Permission.ASSESSMENT_MANAGE, scheme.ownerUnitCode);
     return this.run(scheme, parsePeriod(scheme.periodKind, periodText), auth.accountId);
   }
 
   /** Scheduled runs and the on-demand path after its checks. */
-  async run(scheme: AssessmentSchemeEntity, period: AssessmentPeriod, startedBy: string | null): Promise<AssessmentRunEntity> {
+  async run(
+    scheme: AssessmentSchemeEntity,
+    period: AssessmentPeriod,
+    startedBy: string | null,
+  ): Promise<AssessmentRunEntity> {
     if (scheme.status !== AssessmentSchemeStatus.ACTIVE)
       throw invalidTransition(`Scheme ${scheme.id} is a DRAFT; activate it before running it`);
     if (period.from.getTime() > Date.now()) throw badInput('period', `${period.key} has not begun yet`);
-    if (!this.facts) throw new Error('assessment runs need a fact source (GATEWAY_URL and ACCESS_TOKEN_SECRET)');
+    if (!this.facts)
+      throw new Error('assessment runs need a fact source (GATEWAY_URL and ACCESS_TOKEN_SECRET)');
     const indicators = await this.dataSource
       .getRepository(AssessmentIndicatorEntity)
       .find({ where: { schemeId: scheme.id }, order: { position: 'ASC' } });
@@ -97,7 +108,9 @@ export class AssessmentRunService {
     const ranks = rankWithinUnits(scored);
     return this.dataSource.transaction(async (manager) => {
       // Versions of one scheme and period are numbered one after another, even for concurrent runs.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`assessment-run:${scheme.id}:${period.key}`]);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+        `assessment-run:${scheme.id}:${period.key}`,
+      ]);
       const [{ max }] = (await manager.query(
         `SELECT max(version) AS max FROM assessment_run WHERE scheme_id = $1 AND period = $2`,
         [scheme.id, period.key],
@@ -154,8 +167,12 @@ export class AssessmentRunService {
     const [tickets, grids, volunteers, meetings, manual] = await Promise.all([
       ticketGroup && reads('tickets') ? facts.ticketFacts(ticketGroup.group, prefix, period) : null,
       area && (reads('visits') || reads('households')) ? facts.gridFacts(prefix, period) : null,
-      kind === AssessmentSubjectKind.PARTY_MEMBER && reads('volunteer') ? facts.volunteerHours(prefix, period) : null,
-      kind === AssessmentSubjectKind.PARTY_BRANCH && reads('party') ? facts.meetingCompliance(prefix, period) : null,
+      kind === AssessmentSubjectKind.PARTY_MEMBER && reads('volunteer')
+        ? facts.volunteerHours(prefix, period)
+        : null,
+      kind === AssessmentSubjectKind.PARTY_BRANCH && reads('party')
+        ? facts.meetingCompliance(prefix, period)
+        : null,
       this.manualScores(scheme.id, period.key),
     ]);
     const ticketByKey = new Map((tickets ?? []).map((t) => [t.key, t]));
@@ -165,7 +182,8 @@ export class AssessmentRunService {
 
     return subjects.map((subject) => {
       const inputs: SubjectInputs = {};
-      if (tickets && ticketGroup) Object.assign(inputs, ticketInputs(ticketByKey.get(ticketGroup.key(subject))));
+      if (tickets && ticketGroup)
+        Object.assign(inputs, ticketInputs(ticketByKey.get(ticketGroup.key(subject))));
       if (grids && area) Object.assign(inputs, gridInputs(gridsUnder(sortedGrids, area(subject))));
       if (volunteers) inputs[AssessmentMetric.VOLUNTEER_HOURS] = hoursByMember.get(subject.id) ?? 0;
       if (meetings) {
@@ -185,7 +203,10 @@ export class AssessmentRunService {
    * Mean manual scores per indicator, subject and subject unit: reviews (only those given for the
    * subject's actual unit count) and answered survey tokens.
    */
-  private async manualScores(schemeId: string, period: string): Promise<Map<string, { sum: number; count: number }>> {
+  private async manualScores(
+    schemeId: string,
+    period: string,
+  ): Promise<Map<string, { sum: number; count: number }>> {
     const rows: { key: string; sum: string; count: string }[] = await this.dataSource.query(
       `SELECT indicator_code || '|' || subject_id || '|' || subject_unit_code AS key, sum(score) AS sum, count(*) AS count
          FROM assessment_review WHERE scheme_id = $1 AND period = $2

@@ -1,10 +1,19 @@
 import { DEMO_RULES } from '../demo/assessment-demo.seed';
-import { AssessmentIndicatorKind, AssessmentMetric, AssessmentPeriodKind, ManualSource } from '../scheme/assessment-kinds';
+import {
+  AssessmentIndicatorKind,
+  AssessmentMetric,
+  AssessmentPeriodKind,
+  ManualSource,
+} from '../scheme/assessment-kinds';
 import type { AssessmentIndicatorEntity } from '../scheme/assessment-indicator.entity';
 import { parsePeriod, periodAt } from './assessment-period';
 import { rankWithinUnits, scoreSubject } from './assessment-scoring';
 
-const indicator = (code: string, weight: number, metric: AssessmentMetric | null): AssessmentIndicatorEntity => ({
+const indicator = (
+  code: string,
+  weight: number,
+  metric: AssessmentMetric | null,
+): AssessmentIndicatorEntity => ({
   id: code,
   schemeId: 's',
   code,
@@ -56,14 +65,24 @@ describe('scoring one subject', () => {
   });
 
   it('caps the stars of a subject with a RED ticket and flags one under the satisfaction floor', () => {
-    const full = { 'tickets.closureRate': 1, 'tickets.onTimeRate': 1, 'tickets.satisfactionRate': 1, 'review.secretary': 100 };
+    const full = {
+      'tickets.closureRate': 1,
+      'tickets.onTimeRate': 1,
+      'tickets.satisfactionRate': 1,
+      'review.secretary': 100,
+    };
     expect(scoreSubject(SCHEME, INDICATORS, { ...full, 'tickets.redCount': 2 }, 1)).toMatchObject({
       total: 100,
       stars: 3,
       card: 'GREEN',
       advancedEligible: true,
     });
-    const low = scoreSubject(SCHEME, INDICATORS, { ...full, 'tickets.satisfactionRate': 0.75, 'tickets.redCount': 0 }, 1);
+    const low = scoreSubject(
+      SCHEME,
+      INDICATORS,
+      { ...full, 'tickets.satisfactionRate': 0.75, 'tickets.redCount': 0 },
+      1,
+    );
     expect(low.flags).toEqual(['REVIEW:satisfaction_floor']);
     expect(low.total).toBe(92.5);
     expect(low.stars).toBe(4);
@@ -98,7 +117,9 @@ describe('assessment periods', () => {
       months: 1,
     });
     expect(parsePeriod(AssessmentPeriodKind.QUARTER, '2026-Q4').to).toEqual(new Date('2026-12-31T16:00:00Z'));
-    expect(() => parsePeriod(AssessmentPeriodKind.YEAR, '2026-11')).toThrow('period: must be a year like 2026');
+    expect(() => parsePeriod(AssessmentPeriodKind.YEAR, '2026-11')).toThrow(
+      'period: must be a year like 2026',
+    );
   });
 
   it('finds the period around an instant and the one before it', () => {

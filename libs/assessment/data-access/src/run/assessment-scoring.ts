@@ -61,7 +61,11 @@ interface Normaliser {
 }
 
 const clamp = (v: number) => Math.min(1, Math.max(0, v));
-const rate: Normaliser = { formula: 'rate (no tickets or nothing due → full marks)', value: clamp, missing: 1 };
+const rate: Normaliser = {
+  formula: 'rate (no tickets or nothing due → full marks)',
+  value: clamp,
+  missing: 1,
+};
 const OVERDUE_PENALTY = 0.1;
 const RED_PENALTY = 0.25;
 const VOLUNTEER_HOURS_PER_MONTH = 4;
@@ -103,8 +107,12 @@ const MANUAL: Normaliser = {
 };
 
 /** The input key an indicator reads. */
-export const indicatorInput = (indicator: Pick<AssessmentIndicatorEntity, 'kind' | 'sourceMetric' | 'code'>) =>
-  indicator.kind === AssessmentIndicatorKind.AUTOMATIC ? (indicator.sourceMetric as string) : `review.${indicator.code}`;
+export const indicatorInput = (
+  indicator: Pick<AssessmentIndicatorEntity, 'kind' | 'sourceMetric' | 'code'>,
+) =>
+  indicator.kind === AssessmentIndicatorKind.AUTOMATIC
+    ? (indicator.sourceMetric as string)
+    : `review.${indicator.code}`;
 
 const COMPARE: Record<RuleOperator, (a: number, b: number) => boolean> = {
   [RuleOperator.LT]: (a, b) => a < b,
@@ -128,9 +136,12 @@ export function scoreSubject(
   const scores = indicators.map((indicator): IndicatorScore => {
     const input = indicatorInput(indicator);
     const normaliser =
-      indicator.kind === AssessmentIndicatorKind.MANUAL ? MANUAL : NORMALISERS[indicator.sourceMetric as AssessmentMetric];
+      indicator.kind === AssessmentIndicatorKind.MANUAL
+        ? MANUAL
+        : NORMALISERS[indicator.sourceMetric as AssessmentMetric];
     const inputValue = inputs[input] ?? null;
-    if (inputValue === null && indicator.kind === AssessmentIndicatorKind.MANUAL) flags.push(`NO_SCORES:${indicator.code}`);
+    if (inputValue === null && indicator.kind === AssessmentIndicatorKind.MANUAL)
+      flags.push(`NO_SCORES:${indicator.code}`);
     const value = inputValue === null ? normaliser.missing : normaliser.value(inputValue, months);
     const hundredths = Math.round(indicator.weight * scheme.totalScale * value);
     totalHundredths += hundredths;
@@ -149,7 +160,13 @@ export function scoreSubject(
   const total = totalHundredths / 100;
   let stars = scheme.starThresholds ? scheme.starThresholds.filter((min) => total >= min).length : null;
   const cards = scheme.cardThresholds;
-  const card = cards ? (total >= cards.greenMin ? 'GREEN' : total >= cards.yellowMin ? 'YELLOW' : 'RED') : null;
+  const card = cards
+    ? total >= cards.greenMin
+      ? 'GREEN'
+      : total >= cards.yellowMin
+        ? 'YELLOW'
+        : 'RED'
+    : null;
 
   const values: SubjectInputs = { ...inputs };
   for (const score of scores) values[`indicator.${score.code}`] = score.value;
@@ -157,7 +174,8 @@ export function scoreSubject(
   let advancedEligible = true;
   for (const rule of scheme.rules) {
     const inputValue = values[rule.input];
-    if (inputValue === null || inputValue === undefined || !COMPARE[rule.operator](inputValue, rule.value)) continue;
+    if (inputValue === null || inputValue === undefined || !COMPARE[rule.operator](inputValue, rule.value))
+      continue;
     firedRules.push({
       code: rule.code,
       description: rule.description,

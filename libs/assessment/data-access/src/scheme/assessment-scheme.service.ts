@@ -84,7 +84,10 @@ export class AssessmentSchemeService {
     const scheme = await this.get(id);
     this.auth.assert(Permission.ASSESSMENT_MANAGE, scheme.ownerUnitCode);
     if (scheme.status === AssessmentSchemeStatus.ACTIVE) throw conflict(`Scheme ${id} is ACTIVE already`);
-    await this.schemes.update({ id, status: AssessmentSchemeStatus.DRAFT }, { status: AssessmentSchemeStatus.ACTIVE });
+    await this.schemes.update(
+      { id, status: AssessmentSchemeStatus.DRAFT },
+      { status: AssessmentSchemeStatus.ACTIVE },
+    );
     return this.schemes.findOneByOrFail({ id });
   }
 

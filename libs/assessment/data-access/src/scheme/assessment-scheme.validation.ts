@@ -220,7 +220,11 @@ function checkIndicators(problems: InputProblems, indicators: AssessmentIndicato
         `${field}.sourceMetric`,
         'an automatic indicator needs a source metric',
       );
-      problems.check(!indicator.manualSource, `${field}.manualSource`, 'only manual indicators have a manual source');
+      problems.check(
+        !indicator.manualSource,
+        `${field}.manualSource`,
+        'only manual indicators have a manual source',
+      );
     } else {
       problems.check(
         metric === null,
@@ -248,7 +252,11 @@ function checkIndicators(problems: InputProblems, indicators: AssessmentIndicato
 const MAX_RULES = 20;
 
 /** A rule reads a metric key or `indicator.<code>` of this scheme. */
-function checkRules(problems: InputProblems, rules: AssessmentRule[], indicators: AssessmentIndicatorInput[]): void {
+function checkRules(
+  problems: InputProblems,
+  rules: AssessmentRule[],
+  indicators: AssessmentIndicatorInput[],
+): void {
   if (rules.length > MAX_RULES) {
     problems.add('input.rules', `must list at most ${MAX_RULES} rules`);
     return;
@@ -256,8 +264,16 @@ function checkRules(problems: InputProblems, rules: AssessmentRule[], indicators
   const codes = new Set(indicators.map((indicator) => `indicator.${indicator.code.trim()}`));
   rules.forEach((rule, i) => {
     const field = `input.rules[${i}]`;
-    problems.check(INDICATOR_CODE.test(rule.code.trim()), `${field}.code`, 'must start with a letter, at most 40 characters');
-    problems.check(rule.description.trim().length >= 2, `${field}.description`, 'must say what the rule means');
+    problems.check(
+      INDICATOR_CODE.test(rule.code.trim()),
+      `${field}.code`,
+      'must start with a letter, at most 40 characters',
+    );
+    problems.check(
+      rule.description.trim().length >= 2,
+      `${field}.description`,
+      'must say what the rule means',
+    );
     problems.check(
       METRICS.has(rule.input.trim()) || codes.has(rule.input.trim()),
       `${field}.input`,

@@ -8,7 +8,8 @@ import { AccountRef, AdminUnitRef, DepartmentRef } from './assessment-federation
 export class AccountAssessmentsResolver {
   @FieldResolver(() => [AssessmentResultType], {
     nullable: true,
-    description: 'This account’s latest results per scheme and period (grid worker star ratings), newest period first.',
+    description:
+      'This account’s latest results per scheme and period (grid worker star ratings), newest period first.',
   })
   assessments(@Root() account: AccountRef, @Ctx() ctx: AssessmentContext) {
     return ctx.loaders.resultsByAccountId.load(account.id);

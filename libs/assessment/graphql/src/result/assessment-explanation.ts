@@ -12,13 +12,20 @@ const asInputs = (inputs: Record<string, number | null>, keys: string[]) =>
   keys.map((key) => ({ key, value: inputs[key] ?? null }));
 
 /** Builds the explanation of a result from its own snapshot: nothing is recomputed. */
-export function explainResult(result: AssessmentResultEntity, thresholds: { stars: number[] | null; cards: { yellowMin: number; greenMin: number } | null }) {
+export function explainResult(
+  result: AssessmentResultEntity,
+  thresholds: { stars: number[] | null; cards: { yellowMin: number; greenMin: number } | null },
+) {
   const parts = [
-    thresholds.stars ? `stars: the number of thresholds [${thresholds.stars.join(', ')}] the total reaches` : null,
+    thresholds.stars
+      ? `stars: the number of thresholds [${thresholds.stars.join(', ')}] the total reaches`
+      : null,
     thresholds.cards
       ? `card: GREEN from ${thresholds.cards.greenMin}, YELLOW from ${thresholds.cards.yellowMin}, RED below`
       : null,
-    result.firedRules.length ? `then rules: ${result.firedRules.map((r) => `${r.code} (${r.description})`).join('; ')}` : null,
+    result.firedRules.length
+      ? `then rules: ${result.firedRules.map((r) => `${r.code} (${r.description})`).join('; ')}`
+      : null,
   ];
   return {
     result,
@@ -26,7 +33,8 @@ export function explainResult(result: AssessmentResultEntity, thresholds: { star
       ...indicator,
       inputs: asInputs(result.inputs, [
         indicator.input,
-        ...(RELATED[indicator.input] ?? (indicator.input.startsWith('review.') ? [`${indicator.input}.count`] : [])),
+        ...(RELATED[indicator.input] ??
+          (indicator.input.startsWith('review.') ? [`${indicator.input}.count`] : [])),
       ]),
     })),
     inputs: asInputs(result.inputs, Object.keys(result.inputs).sort()),

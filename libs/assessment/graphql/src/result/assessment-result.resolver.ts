@@ -16,12 +16,14 @@ import {
 export class AssessmentResultResolver {
   @Authorized(Permission.ASSESSMENT_MANAGE)
   @Mutation(() => AssessmentRunType, {
-    description: 'Computes every subject of an ACTIVE scheme for a period; a re-run makes a new version and keeps the old.',
+    description:
+      'Computes every subject of an ACTIVE scheme for a period; a re-run makes a new version and keeps the old.',
   })
   runAssessment(
     @Ctx() ctx: AssessmentContext,
     @Arg('schemeId', () => ID) schemeId: string,
-    @Arg('period', () => String, { description: '2026-11, 2026-Q4 or 2026, by the scheme’s period kind.' }) period: string,
+    @Arg('period', () => String, { description: '2026-11, 2026-Q4 or 2026, by the scheme’s period kind.' })
+    period: string,
   ): Promise<AssessmentRunEntity> {
     return ctx.runs.runAs(ctx.auth, schemeId, period);
   }
@@ -38,7 +40,8 @@ export class AssessmentResultResolver {
 
   @Authorized(Permission.ASSESSMENT_READ)
   @Query(() => [AssessmentResultType], {
-    description: 'The ranking within a unit (a grid worker’s community, a community’s street …), best first; latest version unless given.',
+    description:
+      'The ranking within a unit (a grid worker’s community, a community’s street …), best first; latest version unless given.',
   })
   assessmentRanking(
     @Ctx() ctx: AssessmentContext,
@@ -51,23 +54,33 @@ export class AssessmentResultResolver {
   }
 
   @Authorized()
-  @Query(() => AssessmentResultType, { description: 'One result: your own, or one in your assessment:read scope.' })
-  assessmentResult(@Ctx() ctx: AssessmentContext, @Arg('id', () => ID) id: string): Promise<AssessmentResultEntity> {
+  @Query(() => AssessmentResultType, {
+    description: 'One result: your own, or one in your assessment:read scope.',
+  })
+  assessmentResult(
+    @Ctx() ctx: AssessmentContext,
+    @Arg('id', () => ID) id: string,
+  ): Promise<AssessmentResultEntity> {
     return ctx.results.get(id);
   }
 
   @Authorized()
   @Query(() => AssessmentExplanationType, {
-    description: 'Why a result is what it is: each indicator with its inputs, formula and score (from the snapshot).',
+    description:
+      'Why a result is what it is: each indicator with its inputs, formula and score (from the snapshot).',
   })
   async assessmentExplanation(@Ctx() ctx: AssessmentContext, @Arg('resultId', () => ID) resultId: string) {
     const result = await ctx.results.get(resultId);
     const [scheme] = await ctx.results.schemesOf([result.schemeId]);
-    return explainResult(result, { stars: scheme?.starThresholds ?? null, cards: scheme?.cardThresholds ?? null });
+    return explainResult(result, {
+      stars: scheme?.starThresholds ?? null,
+      cards: scheme?.cardThresholds ?? null,
+    });
   }
 
   @Query(() => [HonourBoardEntryType], {
-    description: '红色文明榜: party members by points in the latest run of public schemes under a unit; no sign-in needed.',
+    description:
+      '红色文明榜: party members by points in the latest run of public schemes under a unit; no sign-in needed.',
   })
   async honourBoard(
     @Ctx() ctx: AssessmentContext,
@@ -85,7 +98,8 @@ export class AssessmentResultResolver {
   }
 
   @Query(() => [PublishedSatisfactionType], {
-    description: 'Published satisfaction of the communities under a unit (public schemes only); no sign-in needed.',
+    description:
+      'Published satisfaction of the communities under a unit (public schemes only); no sign-in needed.',
   })
   publishedSatisfaction(@Ctx() ctx: AssessmentContext, @Arg('unitCode', () => String) unitCode: string) {
     return ctx.results.publishedSatisfaction(unitCode);

@@ -3,14 +3,18 @@ import { AssessmentIndicatorKind, AssessmentSubjectKind, RuleEffect } from '@gri
 
 @ObjectType('AssessmentInput', { description: 'One input value of a result (null: no data).' })
 export class AssessmentInputType {
-  @Field(() => String, { description: 'A metric key such as tickets.closureRate, or review.<indicator code>.' })
+  @Field(() => String, {
+    description: 'A metric key such as tickets.closureRate, or review.<indicator code>.',
+  })
   key!: string;
 
   @Field(() => Float, { nullable: true })
   value!: number | null;
 }
 
-@ObjectType('AssessmentIndicatorScore', { description: 'How one indicator scored: input, 0–1 value, formula, score.' })
+@ObjectType('AssessmentIndicatorScore', {
+  description: 'How one indicator scored: input, 0–1 value, formula, score.',
+})
 export class IndicatorScoreType {
   @Field(() => String)
   code!: string;
@@ -81,7 +85,9 @@ export class AssessmentResultType {
   @Field(() => AssessmentSubjectKind)
   subjectKind!: AssessmentSubjectKind;
 
-  @Field(() => String, { description: 'Account, department, party organisation or member id, or a unit code.' })
+  @Field(() => String, {
+    description: 'Account, department, party organisation or member id, or a unit code.',
+  })
   subjectId!: string;
 
   @Field(() => String, { description: "A grid worker's grid code, otherwise the subject's unit code." })
@@ -99,7 +105,10 @@ export class AssessmentResultType {
   @Field(() => Int, { nullable: true, description: '0–5 when the scheme has star thresholds.' })
   stars!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'RED, YELLOW or GREEN when the scheme has card thresholds.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'RED, YELLOW or GREEN when the scheme has card thresholds.',
+  })
   card!: string | null;
 
   @Field(() => Boolean, { description: 'False when a NOT_ADVANCED rule fired.' })
@@ -154,7 +163,9 @@ export class IndicatorExplanationType extends IndicatorScoreType {
   inputs!: AssessmentInputType[];
 }
 
-@ObjectType('AssessmentExplanation', { description: 'Why a result is what it is: each indicator with inputs, formula and score.' })
+@ObjectType('AssessmentExplanation', {
+  description: 'Why a result is what it is: each indicator with inputs, formula and score.',
+})
 export class AssessmentExplanationType {
   @Field(() => AssessmentResultType)
   result!: AssessmentResultType;
@@ -192,7 +203,10 @@ export class PublishedSatisfactionType {
   @Field(() => String)
   period!: string;
 
-  @Field(() => Float, { nullable: true, description: 'Satisfied and basically satisfied among rated tickets, 0–1.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Satisfied and basically satisfied among rated tickets, 0–1.',
+  })
   satisfactionRate!: number | null;
 
   @Field(() => Float)

@@ -13,7 +13,8 @@ import {
 export class AssessmentReviewResolver {
   @Authorized(Permission.ASSESSMENT_REVIEW)
   @Mutation(() => AssessmentReviewType, {
-    description: 'Enters (or replaces) your score of a subject: peer review in its community, secretary review from the community up, leader review from a street up.',
+    description:
+      'Enters (or replaces) your score of a subject: peer review in its community, secretary review from the community up, leader review from a street up.',
   })
   enterAssessmentReview(
     @Ctx() ctx: AssessmentContext,
@@ -24,7 +25,8 @@ export class AssessmentReviewResolver {
 
   @Authorized(Permission.ASSESSMENT_REVIEW)
   @Mutation(() => ResidentSurveyType, {
-    description: '群众满意度测评: samples residents of a grid and returns one one-time token each (shown only now).',
+    description:
+      '群众满意度测评: samples residents of a grid and returns one one-time token each (shown only now).',
   })
   async createResidentSurvey(
     @Ctx() ctx: AssessmentContext,
@@ -35,7 +37,8 @@ export class AssessmentReviewResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: 'A resident’s answer to a satisfaction survey (0–100), without sign-in; each token works once.',
+    description:
+      'A resident’s answer to a satisfaction survey (0–100), without sign-in; each token works once.',
   })
   async submitSurveyAnswer(
     @Ctx() ctx: AssessmentContext,

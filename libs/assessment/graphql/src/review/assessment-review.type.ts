@@ -12,11 +12,14 @@ class ReviewTargetInput {
   @Field(() => String, { description: 'Of the scheme’s period kind: 2026-11, 2026-Q4 or 2026.' })
   period!: string;
 
-  @Field(() => String, { description: 'The subject: an account id for grid workers, a unit code for communities …' })
+  @Field(() => String, {
+    description: 'The subject: an account id for grid workers, a unit code for communities …',
+  })
   subjectId!: string;
 
   @Field(() => String, {
-    description: "A grid worker's grid code, otherwise the subject's unit code; scope is checked on it, and a run counts the score only if it is the subject's.",
+    description:
+      "A grid worker's grid code, otherwise the subject's unit code; scope is checked on it, and a run counts the score only if it is the subject's.",
   })
   subjectUnitCode!: string;
 }
@@ -72,7 +75,9 @@ export class AssessmentReviewType {
   updatedAt!: Date;
 }
 
-@ObjectType('SurveyInvitation', { description: 'A sampled resident (id only) and their one-time token; shown once.' })
+@ObjectType('SurveyInvitation', {
+  description: 'A sampled resident (id only) and their one-time token; shown once.',
+})
 export class SurveyInvitationType {
   @Field(() => ID)
   residentId!: string;
@@ -89,6 +94,8 @@ export class ResidentSurveyType {
   @Field(() => String)
   gridCode!: string;
 
-  @Field(() => [SurveyInvitationType], { description: 'Hand each token to its resident (SMS link); it is not stored.' })
+  @Field(() => [SurveyInvitationType], {
+    description: 'Hand each token to its resident (SMS link); it is not stored.',
+  })
   invitations!: SurveyInvitationType[];
 }

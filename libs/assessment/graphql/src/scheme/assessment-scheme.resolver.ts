@@ -50,7 +50,10 @@ export class AssessmentSchemeResolver {
 
   @Authorized(Permission.ASSESSMENT_MANAGE)
   @Mutation(() => AssessmentSchemeType, { description: 'DRAFT → ACTIVE: frozen from then on, and runnable.' })
-  activateAssessmentScheme(@Ctx() ctx: AssessmentContext, @Arg('id', () => ID) id: string): Promise<AssessmentSchemeEntity> {
+  activateAssessmentScheme(
+    @Ctx() ctx: AssessmentContext,
+    @Arg('id', () => ID) id: string,
+  ): Promise<AssessmentSchemeEntity> {
     return ctx.schemes.activate(id);
   }
 

@@ -28,10 +28,13 @@ registerEnumType(ManualSource, {
 registerEnumType(RuleOperator, { name: 'AssessmentRuleOperator' });
 registerEnumType(RuleEffect, {
   name: 'AssessmentRuleEffect',
-  description: 'NOT_ADVANCED: not eligible as advanced; FLAG_REVIEW: flagged for review; MAX_STARS: stars capped.',
+  description:
+    'NOT_ADVANCED: not eligible as advanced; FLAG_REVIEW: flagged for review; MAX_STARS: stars capped.',
 });
 
-@ObjectType('AssessmentRule', { description: 'A rule as data: when `input` compares with `value`, apply `effect`.' })
+@ObjectType('AssessmentRule', {
+  description: 'A rule as data: when `input` compares with `value`, apply `effect`.',
+})
 @InputType('AssessmentRuleInput')
 export class AssessmentRuleType {
   @Field(() => String)
@@ -40,7 +43,9 @@ export class AssessmentRuleType {
   @Field(() => String)
   description!: string;
 
-  @Field(() => String, { description: 'A metric key (tickets.satisfactionRate …) or indicator.<code> of this scheme (0–1).' })
+  @Field(() => String, {
+    description: 'A metric key (tickets.satisfactionRate …) or indicator.<code> of this scheme (0–1).',
+  })
   input!: string;
 
   @Field(() => RuleOperator)

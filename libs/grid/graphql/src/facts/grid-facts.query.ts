@@ -40,7 +40,11 @@ export async function gridVisitFacts(
       GROUP BY tagged.grid_code`,
     [`${filter.codePrefix}%`, filter.from, filter.to, days],
   );
-  return rows.map((row) => ({ gridCode: row.grid_code, visitsDue: Number(row.due), visitsDone: Number(row.done) }));
+  return rows.map((row) => ({
+    gridCode: row.grid_code,
+    visitsDue: Number(row.due),
+    visitsDone: Number(row.done),
+  }));
 }
 
 /** Visits logged in the period per visiting account and grid. */
@@ -54,11 +58,19 @@ export async function visitorFacts(
       GROUP BY 1, 2`,
     [`${filter.codePrefix}%`, filter.from, filter.to],
   );
-  return rows.map((row) => ({ accountId: row.account_id, gridCode: row.grid_code, visits: Number(row.visits) }));
+  return rows.map((row) => ({
+    accountId: row.account_id,
+    gridCode: row.grid_code,
+    visits: Number(row.visits),
+  }));
 }
 
 /** A random sample of the grid's resident ids (never names): whom a satisfaction survey asks. */
-export async function residentSample(dataSource: DataSource, gridCode: string, size: number): Promise<string[]> {
+export async function residentSample(
+  dataSource: DataSource,
+  gridCode: string,
+  size: number,
+): Promise<string[]> {
   const rows: { id: string }[] = await dataSource.query(
     `SELECT id FROM resident WHERE grid_code = $1 ORDER BY random() LIMIT $2`,
     [gridCode, size],

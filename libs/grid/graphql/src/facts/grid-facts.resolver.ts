@@ -12,7 +12,8 @@ const MAX_SAMPLE = 200;
 export class GridFactsResolver {
   @Authorized(Permission.FACTS_READ)
   @Query(() => GridFactsType, {
-    description: 'Visits done vs due and register completeness per grid, visits per visitor, in [from, to) (service accounts).',
+    description:
+      'Visits done vs due and register completeness per grid, visits per visitor, in [from, to) (service accounts).',
   })
   async gridFacts(
     @Ctx() ctx: GridContext,
@@ -46,7 +47,8 @@ export class GridFactsResolver {
 
   @Authorized(Permission.FACTS_READ)
   @Query(() => [ID], {
-    description: 'A random sample of resident ids of a grid, for a satisfaction survey (service accounts; ids only).',
+    description:
+      'A random sample of resident ids of a grid, for a satisfaction survey (service accounts; ids only).',
   })
   surveyResidentSample(
     @Ctx() ctx: GridContext,

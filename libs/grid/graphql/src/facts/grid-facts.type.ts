@@ -1,6 +1,8 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-@ObjectType('GridFact', { description: 'Visits and register completeness of one grid for a period (assessment input).' })
+@ObjectType('GridFact', {
+  description: 'Visits and register completeness of one grid for a period (assessment input).',
+})
 export class GridFactType {
   @Field(() => String)
   gridCode!: string;
@@ -14,7 +16,10 @@ export class GridFactType {
   @Field(() => Float, { nullable: true, description: 'visitsDone / visitsDue; null when nothing was due.' })
   visitCompletionRate!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Share (0–1) of register items without a gap; null when empty.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share (0–1) of register items without a gap; null when empty.',
+  })
   dataCompleteness!: number | null;
 }
 

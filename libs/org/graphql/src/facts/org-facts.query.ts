@@ -39,10 +39,9 @@ export async function subjectFacts(
   kind: FactSubjectKind,
   codePrefix: string,
 ): Promise<SubjectFact[]> {
-  const rows: { id: string; unit_code: string }[] = await dataSource.query(
-    `${SUBJECTS[kind]} LIMIT 200000`,
-    [`${codePrefix}%`],
-  );
+  const rows: { id: string; unit_code: string }[] = await dataSource.query(`${SUBJECTS[kind]} LIMIT 200000`, [
+    `${codePrefix}%`,
+  ]);
   return rows.map((row) => ({ id: row.id, unitCode: row.unit_code }));
 }
 
@@ -58,15 +57,19 @@ export async function volunteerHoursFacts(
   dataSource: DataSource,
   filter: { codePrefix: string; from: Date; to: Date },
 ): Promise<VolunteerHoursFact[]> {
-  const rows: { party_member_id: string | null; resident_id: string | null; unit_code: string; minutes: string }[] =
-    await dataSource.query(
-      `SELECT s.party_member_id, s.resident_id, min(a.unit_code) AS unit_code, sum(s.service_minutes) AS minutes
+  const rows: {
+    party_member_id: string | null;
+    resident_id: string | null;
+    unit_code: string;
+    minutes: string;
+  }[] = await dataSource.query(
+    `SELECT s.party_member_id, s.resident_id, min(a.unit_code) AS unit_code, sum(s.service_minutes) AS minutes
          FROM volunteer_signup s JOIN volunteer_activity a ON a.id = s.activity_id
         WHERE a.unit_code LIKE $1 AND a.starts_at >= $2 AND a.starts_at < $3
           AND s.service_minutes IS NOT NULL AND (s.party_member_id IS NOT NULL OR s.resident_id IS NOT NULL)
         GROUP BY 1, 2`,
-      [`${filter.codePrefix}%`, filter.from, filter.to],
-    );
+    [`${filter.codePrefix}%`, filter.from, filter.to],
+  );
   return rows.map((row) => ({
     partyMemberId: row.party_member_id,
     residentId: row.resident_id,
@@ -91,9 +94,13 @@ export async function meetingComplianceFacts(
   dataSource: DataSource,
   filter: { codePrefix: string; from: Date; to: Date },
 ): Promise<MeetingComplianceFact[]> {
-  const months = Math.max(1, Math.round((filter.to.getTime() - filter.from.getTime()) / (30.44 * 24 * 3600 * 1000)));
-  const rows: { branch_id: string; unit_code: string; required: string; held: string }[] = await dataSource.query(
-    `WITH owed AS (
+  const months = Math.max(
+    1,
+    Math.round((filter.to.getTime() - filter.from.getTime()) / (30.44 * 24 * 3600 * 1000)),
+  );
+  const rows: { branch_id: string; unit_code: string; required: string; held: string }[] =
+    await dataSource.query(
+      `WITH owed AS (
        SELECT o.id, o.unit_code, r.meeting_kind,
               $4::numeric / CASE r.period WHEN 'MONTH' THEN ${MONTHS.MONTH} WHEN 'QUARTER' THEN ${MONTHS.QUARTER} ELSE ${MONTHS.YEAR} END AS required
          FROM party_organization o JOIN meeting_rule r ON r.branch_kind = o.kind
@@ -106,8 +113,8 @@ export async function meetingComplianceFacts(
           WHERE pm.branch_id = owed.id AND pm.kind = owed.meeting_kind AND pm.held_on >= $2::date AND pm.held_on < $3::date
        ) m
       GROUP BY owed.id, owed.unit_code`,
-    [`${filter.codePrefix}%`, filter.from, filter.to, months],
-  );
+      [`${filter.codePrefix}%`, filter.from, filter.to, months],
+    );
   return rows.map((row) => ({
     branchId: row.branch_id,
     unitCode: row.unit_code,

@@ -20,7 +20,9 @@ function checkScope(ctx: OrgContext, codePrefix: string, period?: { from: Date; 
 @Resolver()
 export class OrgFactsResolver {
   @Authorized(Permission.FACTS_READ)
-  @Query(() => [SubjectFactType], { description: 'Every subject of a kind under a code prefix (service accounts).' })
+  @Query(() => [SubjectFactType], {
+    description: 'Every subject of a kind under a code prefix (service accounts).',
+  })
   assessmentSubjects(
     @Ctx() ctx: OrgContext,
     @Arg('kind', () => FactSubjectKind) kind: FactSubjectKind,
@@ -32,7 +34,8 @@ export class OrgFactsResolver {
 
   @Authorized(Permission.FACTS_READ)
   @Query(() => [VolunteerHoursFactType], {
-    description: 'Volunteer service hours per person for activities starting in [from, to) (service accounts).',
+    description:
+      'Volunteer service hours per person for activities starting in [from, to) (service accounts).',
   })
   volunteerHoursFacts(
     @Ctx() ctx: OrgContext,
