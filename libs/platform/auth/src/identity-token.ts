@@ -1,18 +1,9 @@
-import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { Grant, Identity } from './identity';
+import { privateKeyOf, publicKeyOf } from './key-objects';
 
 const ISSUER = 'gridgov-gateway';
 const ALGORITHM = 'ES256';
-
-// Parsing a PEM costs more than signing with it: every request signs or verifies one token per
-// subgraph, so each key string is parsed once per process.
-const parsedKeys = new Map<string, KeyObject>();
-function keyObject(pem: string, parse: (pem: string) => KeyObject): KeyObject {
-  let key = parsedKeys.get(pem);
-  if (!key) parsedKeys.set(pem, (key = parse(pem)));
-  return key;
-}
 
 /**
  * The gateway forwards the caller's identity to each subgraph as a short-lived token signed with
@@ -23,7 +14,7 @@ export function signIdentityToken(
   identity: Identity,
   options: { privateKey: string; audience: string; ttlSeconds?: number },
 ): string {
-  return jwt.sign({ usr: identity.username, grants: identity.grants }, keyObject(options.privateKey, createPrivateKey), {
+  return jwt.sign({ usr: identity.username, grants: identity.grants }, privateKeyOf(options.privateKey), {
     algorithm: ALGORITHM,
     issuer: ISSUER,
     audience: options.audience,
@@ -33,7 +24,7 @@ export function signIdentityToken(
 }
 
 export function verifyIdentityToken(token: string, options: { publicKey: string; audience: string }): Identity {
-  const claims = jwt.verify(token, keyObject(options.publicKey, createPublicKey), {
+  const claims = jwt.verify(token, publicKeyOf(options.publicKey), {
     algorithms: [ALGORITHM],
     issuer: ISSUER,
     audience: options.audience,
