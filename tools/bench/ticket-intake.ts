@@ -155,6 +155,8 @@ async function child(): Promise<void> {
     nodeEnv: 'test',
   });
   process.send?.(subgraph.url);
+  // A normal exit on kill, so `node --cpu-prof` writes this process's profile too.
+  process.once('SIGTERM', () => process.exit(0));
 }
 
 (process.argv.includes('--child') ? child() : main()).catch((error: Error) => {
