@@ -1,9 +1,9 @@
-import { AccountEntity, AccountService, RoleGrantEntity } from '@gridgov/org-data-access';
 import { createOrgSubgraph } from '@gridgov/org-graphql';
 import { nationalIdCheckChar } from '@gridgov/grid-data-access';
 import { createGridSubgraph } from '@gridgov/grid-graphql';
-import { hashPassword, Role } from '@gridgov/platform-auth';
+import { Role } from '@gridgov/platform-auth';
 import { startTestGraph, type GraphQLResult, type TestGraph } from '@gridgov/platform-testing';
+import { signInPeople, type TestPerson } from './testing/sign-in-people';
 
 const withCheck = (first17: string) => first17 + nationalIdCheckChar(first17);
 const ELDER_ID = withCheck('52030319500101123');
@@ -78,27 +78,14 @@ describe('grid households through the gateway', () => {
       createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
       createGridSubgraph(),
     ]);
-    const orgData = graph.subgraphs['org'].dataSource;
-    await AccountService.ensureInitialAdmin(orgData, 'admin', 'correct horse');
-    const accounts: [string, Role, string][] = [
+    const people: TestPerson[] = [
+      ['admin', Role.PLATFORM_ADMIN, ''],
       ['staff', Role.COMMUNITY_STAFF, '520303001001'],
       ['helper', Role.GRID_HELPER, '520303001001001'],
       ['unitAdmin', Role.UNIT_ADMIN, '520303001'],
       ['otherWorker', Role.GRID_WORKER, '520303001002'],
     ];
-    for (const [username, role, scopeCode] of accounts) {
-      const account = await orgData
-        .getRepository(AccountEntity)
-        .save({ username, displayName: username, passwordHash: await hashPassword(`${username} pass`) });
-      await orgData.getRepository(RoleGrantEntity).save({ accountId: account.id, role, scopeCode });
-    }
-    for (const username of ['admin', ...accounts.map((a) => a[0])]) {
-      const result = await graph.query<{ login: { token: string } }>(
-        `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`,
-        { u: username, p: username === 'admin' ? 'correct horse' : `${username} pass` },
-      );
-      tokens[username] = result.data!.login.token;
-    }
+    Object.assign(tokens, (await signInPeople(graph, people)).tokens);
     for (const [code, name, parentCode] of [
       ['520303000000', '红花岗区', null],
       ['520303001000', '老城街道', '520303000000'],

@@ -1,10 +1,10 @@
 import { Workbook } from 'exceljs';
-import { AccountEntity, AccountService, RoleGrantEntity } from '@gridgov/org-data-access';
 import { createOrgSubgraph } from '@gridgov/org-graphql';
 import { nationalIdCheckChar, RESIDENT_IMPORT_COLUMNS } from '@gridgov/grid-data-access';
 import { createGridSubgraph } from '@gridgov/grid-graphql';
-import { hashPassword, Role } from '@gridgov/platform-auth';
+import { Role } from '@gridgov/platform-auth';
 import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
+import { signInPeople, type TestPerson } from './testing/sign-in-people';
 
 const GRID = '520303001001001';
 const idNumber = (first17: string) => first17 + nationalIdCheckChar(first17);
@@ -46,26 +46,12 @@ describe('grid register extras through the gateway', () => {
       createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
       createGridSubgraph(),
     ]);
-    const orgData = graph.subgraphs['org'].dataSource;
-    await AccountService.ensureInitialAdmin(orgData, 'admin', 'correct horse');
-    const accounts: [string, Role, string][] = [
+    const people: TestPerson[] = [
+      ['admin', Role.PLATFORM_ADMIN, ''],
       ['staff', Role.COMMUNITY_STAFF, '520303001001'],
       ['otherStaff', Role.COMMUNITY_STAFF, '520303001002'],
     ];
-    for (const [username, role, scopeCode] of accounts) {
-      const account = await orgData
-        .getRepository(AccountEntity)
-        .save({ username, displayName: username, passwordHash: await hashPassword(`${username} pass`) });
-      await orgData.getRepository(RoleGrantEntity).save({ accountId: account.id, role, scopeCode });
-    }
-    for (const username of ['admin', ...accounts.map((a) => a[0])]) {
-      const { login } = await ok<{ login: { token: string } }>(
-        `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`,
-        { u: username, p: username === 'admin' ? 'correct horse' : `${username} pass` },
-        'nobody',
-      );
-      tokens[username] = login.token;
-    }
+    Object.assign(tokens, (await signInPeople(graph, people)).tokens);
     for (const [code, name, parentCode] of [
       ['520303000000', '红花岗区', null],
       ['520303001000', '老城街道', '520303000000'],

@@ -1,11 +1,11 @@
-import { hashPassword, Role } from '@gridgov/platform-auth';
+import { Role } from '@gridgov/platform-auth';
 import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
-import { AccountEntity, DepartmentEntity, DepartmentKind, RoleGrantEntity } from '@gridgov/org-data-access';
+import { DepartmentEntity, DepartmentKind } from '@gridgov/org-data-access';
 import { createOrgSubgraph } from '@gridgov/org-graphql';
 import { createTicketSubgraph } from '@gridgov/ticket-graphql';
+import { signInPeople, type TestPerson } from './testing/sign-in-people';
 
 const GRID = '520303001001001';
-const PASSWORD = 'ticket-configuration-pass';
 
 // Ticket configuration through the gateway: the category catalogue (read by reporters, extended by
 // platform admins), responsibility lists set by a district admin and used by dispatch.
@@ -25,24 +25,14 @@ describe('ticket configuration through the gateway', () => {
         .getRepository(DepartmentEntity)
         .save({ unitCode: '520303000000', name: '区生态环境局', kind: DepartmentKind.URBAN_MANAGEMENT })
     ).id;
-    const passwordHash = await hashPassword(PASSWORD);
-    const people: [string, Role, string][] = [
+    const people: TestPerson[] = [
       ['platform.admin', Role.PLATFORM_ADMIN, ''],
       ['district.admin', Role.UNIT_ADMIN, '520303'],
       ['zhuhai.gw', Role.GRID_WORKER, GRID],
       ['zhuhai.staff', Role.COMMUNITY_STAFF, '520303001001'],
     ];
-    for (const [username, role, scopeCode] of people) {
-      const account = await org
-        .getRepository(AccountEntity)
-        .save({ username, displayName: username, passwordHash });
-      await org.getRepository(RoleGrantEntity).save({ accountId: account.id, role, scopeCode });
-      const login = await graph.query<{ login: { token: string } }>(
-        `mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`,
-        { u: username, p: PASSWORD },
-      );
-      tokens[username] = login.data!.login.token;
-    }
+    const signedIn = await signInPeople(graph, people);
+    Object.assign(tokens, signedIn.tokens);
   });
   afterAll(() => graph?.stop());
 

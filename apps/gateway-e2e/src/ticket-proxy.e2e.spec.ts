@@ -1,11 +1,10 @@
-import { hashPassword, Role } from '@gridgov/platform-auth';
+import { Role } from '@gridgov/platform-auth';
 import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
-import { AccountEntity, RoleGrantEntity } from '@gridgov/org-data-access';
 import { createOrgSubgraph } from '@gridgov/org-graphql';
 import { createTicketSubgraph } from '@gridgov/ticket-graphql';
+import { signInPeople, type TestPerson } from './testing/sign-in-people';
 
 const GRID = '520303001001001';
-const PASSWORD = 'ticket-proxy-pass';
 const FIELDS = 'status handlingUnitCode allowedActions';
 
 // 代办 through the gateway: a resident's proxy request climbs community → street → district, is
@@ -19,25 +18,14 @@ describe('PROXY approval chain through the gateway', () => {
       createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
       createTicketSubgraph(),
     ]);
-    const org = graph.subgraphs['org'].dataSource;
-    const passwordHash = await hashPassword(PASSWORD);
-    const people: [string, Role, string][] = [
+    const people: TestPerson[] = [
       ['resident', Role.RESIDENT, GRID],
       ['community', Role.COMMUNITY_STAFF, '520303001001'],
       ['street', Role.COMMUNITY_STAFF, '520303001'],
       ['district', Role.COMMUNITY_STAFF, '520303'],
     ];
-    for (const [username, role, scopeCode] of people) {
-      const account = await org
-        .getRepository(AccountEntity)
-        .save({ username, displayName: username, passwordHash });
-      await org.getRepository(RoleGrantEntity).save({ accountId: account.id, role, scopeCode });
-      const login = await graph.query<{ login: { token: string } }>(
-        `mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`,
-        { u: username, p: PASSWORD },
-      );
-      tokens[username] = login.data!.login.token;
-    }
+    const signedIn = await signInPeople(graph, people);
+    Object.assign(tokens, signedIn.tokens);
   });
   afterAll(() => graph?.stop());
 

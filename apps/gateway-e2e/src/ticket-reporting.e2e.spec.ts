@@ -1,11 +1,10 @@
-import { hashPassword, Role } from '@gridgov/platform-auth';
+import { Role } from '@gridgov/platform-auth';
 import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
-import { AccountEntity, RoleGrantEntity } from '@gridgov/org-data-access';
 import { createOrgSubgraph } from '@gridgov/org-graphql';
 import { createTicketSubgraph } from '@gridgov/ticket-graphql';
+import { signInPeople, type TestPerson } from './testing/sign-in-people';
 
 const GRID = '520303001001001';
-const PASSWORD = 'ticket-e2e-pass';
 
 const REPORT = `mutation Report($input: ReportTicketInput!) {
   reportTicket(input: $input) { id number status gridCode adminUnitCode location { longitude latitude } }
@@ -43,26 +42,14 @@ describe('ticket reporting through the gateway', () => {
       createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
       createTicketSubgraph(),
     ]);
-    const org = graph.subgraphs['org'].dataSource;
-    const passwordHash = await hashPassword(PASSWORD);
-    const people: [username: string, role: Role, scopeCode: string][] = [
+    const people: TestPerson[] = [
       ['zhuhai.gw1', Role.GRID_WORKER, GRID],
       ['renmin.gw1', Role.GRID_WORKER, '520303001002001'],
       ['street.staff', Role.COMMUNITY_STAFF, '520303001'],
     ];
-    for (const [username, role, scopeCode] of people) {
-      const account = await org
-        .getRepository(AccountEntity)
-        .save({ username, displayName: username, passwordHash });
-      await org.getRepository(RoleGrantEntity).save({ accountId: account.id, role, scopeCode });
-      accountIds[username] = account.id;
-      const login = await graph.query<{ login: { token: string } }>(
-        `mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`,
-        { u: username, p: PASSWORD },
-      );
-      expect(login.errors).toBeUndefined();
-      tokens[username] = login.data!.login.token;
-    }
+    const signedIn = await signInPeople(graph, people);
+    Object.assign(tokens, signedIn.tokens);
+    Object.assign(accountIds, signedIn.accountIds);
   });
   afterAll(() => graph?.stop());
 

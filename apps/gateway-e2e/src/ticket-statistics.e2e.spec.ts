@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { hashPassword, Role } from '@gridgov/platform-auth';
+import { Role } from '@gridgov/platform-auth';
 import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
-import { AccountEntity, RoleGrantEntity } from '@gridgov/org-data-access';
 import { createOrgSubgraph } from '@gridgov/org-graphql';
 import { createTicketSubgraph } from '@gridgov/ticket-graphql';
+import { signInPeople } from './testing/sign-in-people';
 
 const GRID = '520303001001001';
-const PASSWORD = 'ticket-statistics-pass';
 
 // Statistics through the gateway: three fire hazards reported in one grid make a spike (threshold
 // 3), top the hot spots and fill today's bucket; a grid worker cannot read the district's figures.
@@ -19,22 +18,12 @@ describe('ticket statistics through the gateway', () => {
       createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
       createTicketSubgraph(),
     ]);
-    const org = graph.subgraphs['org'].dataSource;
-    const passwordHash = await hashPassword(PASSWORD);
-    for (const [username, role, scopeCode] of [
+    const people = [
       ['gw', Role.GRID_WORKER, GRID],
       ['leader', Role.LEADER, '520303'],
-    ] as const) {
-      const account = await org
-        .getRepository(AccountEntity)
-        .save({ username, displayName: username, passwordHash });
-      await org.getRepository(RoleGrantEntity).save({ accountId: account.id, role, scopeCode });
-      const login = await graph.query<{ login: { token: string } }>(
-        `mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`,
-        { u: username, p: PASSWORD },
-      );
-      tokens[username] = login.data!.login.token;
-    }
+    ] as const;
+    const signedIn = await signInPeople(graph, people);
+    Object.assign(tokens, signedIn.tokens);
     for (const title of ['楼道堆物', '灭火器过期', '电线私拉']) {
       const reported = await graph.query(
         `mutation($input: ReportTicketInput!) { reportTicket(input: $input) { id } }`,

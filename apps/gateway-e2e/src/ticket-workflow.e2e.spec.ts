@@ -1,11 +1,11 @@
-import { hashPassword, Role } from '@gridgov/platform-auth';
+import { Role } from '@gridgov/platform-auth';
 import { startTestGraph, type GraphQLResult, type TestGraph } from '@gridgov/platform-testing';
-import { AccountEntity, DepartmentEntity, DepartmentKind, RoleGrantEntity } from '@gridgov/org-data-access';
+import { DepartmentEntity, DepartmentKind } from '@gridgov/org-data-access';
 import { createOrgSubgraph } from '@gridgov/org-graphql';
 import { createTicketSubgraph } from '@gridgov/ticket-graphql';
+import { signInPeople, type TestPerson } from './testing/sign-in-people';
 
 const GRID = '520303001001001';
-const PASSWORD = 'ticket-workflow-pass';
 
 const TICKET_FIELDS = 'id status version reworkCount satisfaction owner { id } allowedActions';
 const TIMELINE = `query Timeline($id: ID!) {
@@ -34,7 +34,6 @@ describe('ticket workflow through the gateway', () => {
       createTicketSubgraph(),
     ]);
     const org = graph.subgraphs['org'].dataSource;
-    const passwordHash = await hashPassword(PASSWORD);
     const department = (name: string) =>
       org
         .getRepository(DepartmentEntity)
@@ -42,26 +41,16 @@ describe('ticket workflow through the gateway', () => {
         .then((d) => d.id);
     ROADS = await department('区城管局');
     PARKS = await department('区园林局');
-    const people: [username: string, role: Role, grant: { scopeCode?: string; departmentId?: string }][] = [
+    const people: TestPerson[] = [
       ['zhuhai.gw', Role.GRID_WORKER, { scopeCode: GRID }],
       ['zhuhai.staff', Role.COMMUNITY_STAFF, { scopeCode: '520303001001' }],
       ['roads.handler', Role.DEPARTMENT_HANDLER, { departmentId: ROADS }],
       ['parks.handler', Role.DEPARTMENT_HANDLER, { departmentId: PARKS }],
       ['district.leader', Role.LEADER, { scopeCode: '520303' }],
     ];
-    for (const [username, role, grant] of people) {
-      const account = await org
-        .getRepository(AccountEntity)
-        .save({ username, displayName: username, passwordHash });
-      await org.getRepository(RoleGrantEntity).save({ accountId: account.id, role, ...grant });
-      ids[username] = account.id;
-      const login = await graph.query<{ login: { token: string } }>(
-        `mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`,
-        { u: username, p: PASSWORD },
-      );
-      expect(login.errors).toBeUndefined();
-      tokens[username] = login.data!.login.token;
-    }
+    const signedIn = await signInPeople(graph, people);
+    Object.assign(tokens, signedIn.tokens);
+    Object.assign(ids, signedIn.accountIds);
   });
   afterAll(() => graph?.stop());
 
