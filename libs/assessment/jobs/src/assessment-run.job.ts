@@ -44,23 +44,29 @@ export interface AssessmentJobsOptions {
   log: Logger;
 }
 
-/** Handles one job: a scheduled period end (every ACTIVE scheme of that kind) or one scheme's run. */
+type EnqueueRun = (schemeId: string, period: string) => Promise<unknown>;
+
+/**
+ * Handles one job. A period end only queues one run job per ACTIVE scheme of that kind (job id =
+ * scheme and period), so a retried period end never runs a scheme twice and one scheme's failure
+ * does not hold up the others.
+ */
 export async function processAssessmentJob(
   data: AssessmentJobData,
   runs: AssessmentRunService,
   dataSource: DataSource,
+  enqueueRun: EnqueueRun,
   now = new Date(),
-): Promise<AssessmentRunEntity[]> {
+): Promise<AssessmentRunEntity | null> {
   const schemes = dataSource.getRepository(AssessmentSchemeEntity);
   if (data.kind === 'run') {
     const scheme = await schemes.findOneByOrFail({ id: data.schemeId });
-    return [await runs.run(scheme, parsePeriod(scheme.periodKind, data.period), null)];
+    return runs.run(scheme, parsePeriod(scheme.periodKind, data.period), null);
   }
   const due = await schemes.findBy({ periodKind: data.periodKind, status: AssessmentSchemeStatus.ACTIVE });
   const period = periodAt(data.periodKind, now, -1);
-  const done: AssessmentRunEntity[] = [];
-  for (const scheme of due) done.push(await runs.run(scheme, period, null));
-  return done;
+  for (const scheme of due) await enqueueRun(scheme.id, period.key);
+  return null;
 }
 
 /** The worker and the period-end schedules of assessment runs; runs inside assessment-service. */
@@ -75,14 +81,22 @@ export async function startAssessmentJobs(options: AssessmentJobsOptions) {
       { name: 'period-end', data: { kind: 'period-end', periodKind }, opts: RUN_JOB_OPTIONS },
     );
   }
+  /** Runs a scheme's period once, soon (deduplicated by scheme and period while the job is kept). */
+  const enqueueRun: EnqueueRun = (schemeId, period) =>
+    queue.add(
+      'run',
+      { kind: 'run', schemeId, period },
+      { ...RUN_JOB_OPTIONS, jobId: `run-${schemeId}-${period}` },
+    );
   const worker = new Worker<AssessmentJobData>(
     ASSESSMENT_RUN_QUEUE,
     async (job: Job<AssessmentJobData>) => {
-      const done = await processAssessmentJob(job.data, runs, options.dataSource);
-      options.log.info(
-        { job: job.name, runs: done.map((r) => `${r.schemeId} ${r.period} v${r.version}`) },
-        'assessment runs done',
-      );
+      const run = await processAssessmentJob(job.data, runs, options.dataSource, enqueueRun);
+      if (run)
+        options.log.info(
+          { scheme: run.schemeId, period: run.period, version: run.version },
+          'assessment run done',
+        );
     },
     { connection: createRedisConnection(options.redisUrl, 'worker'), prefix: options.prefix, concurrency: 1 },
   );
@@ -95,13 +109,7 @@ export async function startAssessmentJobs(options: AssessmentJobsOptions) {
   return {
     queue,
     worker,
-    /** Runs a scheme's period once, soon (deduplicated by scheme and period while the job exists). */
-    enqueueRun: (schemeId: string, period: string) =>
-      queue.add(
-        'run',
-        { kind: 'run', schemeId, period },
-        { ...RUN_JOB_OPTIONS, jobId: `run-${schemeId}-${period}` },
-      ),
+    enqueueRun,
     async stop() {
       await worker.close();
       await queue.close();
