@@ -10,10 +10,10 @@ import {
   parsePeriod,
   periodAt,
 } from '@gridgov/assessment-data-access';
-import { createRedisConnection } from '@gridgov/platform-queue';
+import { createRedisConnection, QueueName } from '@gridgov/platform-queue';
 import type { Logger } from '@gridgov/platform-observability';
 
-export const ASSESSMENT_RUN_QUEUE = 'assessment-runs';
+export const ASSESSMENT_RUN_QUEUE = QueueName.ASSESSMENT_RUNS;
 
 /** Only ids and period keys travel through Redis. */
 export type AssessmentJobData =

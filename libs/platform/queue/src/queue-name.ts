@@ -8,6 +8,8 @@ export enum QueueName {
   REMINDERS = 'reminders',
   /** Delivery of one notification through one channel (inbox, SMS, webhook). */
   NOTIFICATIONS = 'notifications',
+  /** Assessment runs at each period end (and on demand), one per scheme and period. */
+  ASSESSMENT_RUNS = 'assessment-runs',
   /** Jobs of any queue that failed their last attempt, kept for operators to inspect and replay. */
   DEAD_LETTER = 'dead-letter',
 }
