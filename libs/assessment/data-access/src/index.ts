@@ -15,9 +15,12 @@ export {
   AssessmentSubjectKind,
   type AssessmentRule,
   type CardThresholds,
+  HonourBoardKind,
+  honourBoardKindOf,
   ManualSource,
   RuleEffect,
   RuleOperator,
+  RESIDENT_SUBJECT_PREFIX,
   type StarThresholds,
   TOTAL_SCALES,
 } from './scheme/assessment-kinds';

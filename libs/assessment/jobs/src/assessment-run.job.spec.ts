@@ -10,6 +10,7 @@ import {
   AssessmentSubjectKind,
   type FactSource,
   periodAt,
+  RESIDENT_SUBJECT_PREFIX,
   seedAssessmentDemo,
 } from '@gridgov/assessment-data-access';
 import { enqueueDemoRuns, processAssessmentJob, startAssessmentJobs } from './assessment-run.job';
@@ -18,6 +19,9 @@ const COMMUNITY = '520303001001';
 const GRID = `${COMMUNITY}001`;
 const WORKER = randomUUID();
 const MEMBER = randomUUID();
+/** A volunteer who is no party member, as org names the subject. */
+const RESIDENT = randomUUID();
+const VOLUNTEER = `${RESIDENT_SUBJECT_PREFIX}${RESIDENT}`;
 
 /** The other services as a run sees them: one grid worker with a month of ticket and visit facts. */
 const facts: FactSource = {
@@ -26,7 +30,10 @@ const facts: FactSource = {
       ? [{ id: WORKER, unitCode: GRID }]
       : kind === AssessmentSubjectKind.COMMUNITY
         ? [{ id: COMMUNITY, unitCode: COMMUNITY }]
-        : [{ id: MEMBER, unitCode: COMMUNITY }],
+        : [
+            { id: MEMBER, unitCode: COMMUNITY },
+            { id: VOLUNTEER, unitCode: COMMUNITY },
+          ],
   ticketFacts: async (group) => [
     {
       key: group === 'GRID' ? GRID : COMMUNITY,
@@ -43,7 +50,12 @@ const facts: FactSource = {
   gridFacts: async () => [
     { gridCode: GRID, visitsDue: 4, visitsDone: 3, visitCompletionRate: 0.75, dataCompleteness: 1 },
   ],
-  volunteerHours: async () => [{ partyMemberId: MEMBER, hours: 3 }],
+  // The member signed up once with and once without their resident id: two rows of one person.
+  volunteerHours: async () => [
+    { partyMemberId: MEMBER, residentId: null, hours: 2 },
+    { partyMemberId: MEMBER, residentId: randomUUID(), hours: 1 },
+    { partyMemberId: null, residentId: RESIDENT, hours: 2 },
+  ],
   meetingCompliance: async () => [],
   residentSample: async () => [],
 };
@@ -119,9 +131,10 @@ describe('assessment run jobs', () => {
       withCard: true,
     });
     expect(card).toMatchObject({ subjectId: COMMUNITY, card: 'RED' });
-    // 3 volunteer hours of the 4 a month asks for: 100 × 0.75.
+    // Of the 4 volunteer hours a month asks for: the member's 2 + 1 → 100 × 0.75; the resident's 2 → 50.
     expect((await anonymous.honourBoard('520303', 10)).map((r) => [r.subjectId, r.total])).toEqual([
       [MEMBER, 75],
+      [VOLUNTEER, 50],
     ]);
     // A grid worker's stars are not public.
     expect(await anonymous.ofAccounts([WORKER])).toEqual([[]]);

@@ -4,6 +4,8 @@ import { AccountResolver } from './account/account.resolver';
 import { AdminUnitResolver } from './admin-unit/admin-unit.resolver';
 import { CobuildingResolver, CouncilResolver, CouncilTopicResolver } from './community/community.resolver';
 import { DepartmentResolver } from './department/department.resolver';
+import { HonourBoardResolver } from './facts/honour-board.resolver';
+import { HonourBoardEntryRef } from './facts/honour-board.type';
 import { OrgFactsResolver } from './facts/org-facts.resolver';
 import { GridPartyResolver, PartyGridBindingResolver } from './grid/grid-party.resolver';
 import { GridServiceItemsResolver } from './grid/grid-service-items.resolver';
@@ -45,9 +47,10 @@ export function createOrgSubgraph(tokens: TokenSettings): SubgraphDefinition<Org
       CouncilTopicResolver,
       CobuildingResolver,
       OrgFactsResolver,
+      HonourBoardResolver,
     ],
     // Reached only through the gateway's entity references, not from a Query field.
-    orphanedTypes: [GridRef],
+    orphanedTypes: [GridRef, HonourBoardEntryRef],
     references: orgReferences,
     database: orgDatabase,
     createContext: (base) => createOrgContext(base, tokens),

@@ -127,7 +127,7 @@ export class AssessmentResultService {
     );
   }
 
-  /** 红色文明榜: party members of public schemes under a unit by points (their latest run's total), open to all. */
+  /** 红色文明榜: party members and volunteers of public schemes under a unit by points (their latest run's total), open to all. */
   async honourBoard(unitCode: string, limit: number): Promise<AssessmentResultEntity[]> {
     if (!/^\d{2,12}$/.test(unitCode)) throw badInput('unitCode', 'must be a unit code prefix');
     if (!(limit >= 1 && limit <= MAX_BOARD)) throw badInput('first', `must be 1 to ${MAX_BOARD}`);

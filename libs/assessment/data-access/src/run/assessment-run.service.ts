@@ -1,7 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { badInput, invalidTransition, notFound } from '@gridgov/platform-errors';
-import { AssessmentMetric, AssessmentSchemeStatus, AssessmentSubjectKind } from '../scheme/assessment-kinds';
+import {
+  AssessmentMetric,
+  AssessmentSchemeStatus,
+  AssessmentSubjectKind,
+  RESIDENT_SUBJECT_PREFIX,
+} from '../scheme/assessment-kinds';
 import { AssessmentIndicatorEntity } from '../scheme/assessment-indicator.entity';
 import { AssessmentSchemeEntity } from '../scheme/assessment-scheme.entity';
 import { AssessmentResultEntity } from '../result/assessment-result.entity';
@@ -176,7 +181,12 @@ export class AssessmentRunService {
       this.manualScores(scheme.id, period.key),
     ]);
     const ticketByKey = new Map((tickets ?? []).map((t) => [t.key, t]));
-    const hoursByMember = new Map((volunteers ?? []).map((v) => [v.partyMemberId, v.hours]));
+    const hoursBySubject = new Map<string, number>();
+    for (const v of volunteers ?? []) {
+      const id = v.partyMemberId ?? `${RESIDENT_SUBJECT_PREFIX}${v.residentId}`;
+      // A member may come in several rows (signed up with and without their resident id).
+      hoursBySubject.set(id, (hoursBySubject.get(id) ?? 0) + v.hours);
+    }
     const meetingsByBranch = new Map((meetings ?? []).map((m) => [m.branchId, m]));
     const sortedGrids = (grids ?? []).slice().sort((a, b) => a.gridCode.localeCompare(b.gridCode));
 
@@ -185,7 +195,7 @@ export class AssessmentRunService {
       if (tickets && ticketGroup)
         Object.assign(inputs, ticketInputs(ticketByKey.get(ticketGroup.key(subject))));
       if (grids && area) Object.assign(inputs, gridInputs(gridsUnder(sortedGrids, area(subject))));
-      if (volunteers) inputs[AssessmentMetric.VOLUNTEER_HOURS] = hoursByMember.get(subject.id) ?? 0;
+      if (volunteers) inputs[AssessmentMetric.VOLUNTEER_HOURS] = hoursBySubject.get(subject.id) ?? 0;
       if (meetings) {
         const m = meetingsByBranch.get(subject.id);
         inputs[AssessmentMetric.PARTY_MEETING_COMPLIANCE] = m && m.required ? m.held / m.required : null;

@@ -29,8 +29,10 @@ export interface GridFact {
   dataCompleteness: number | null;
 }
 
+/** A party member's hours, or a resident's who is no party member (partyMemberId null). */
 export interface VolunteerHoursFact {
   partyMemberId: string | null;
+  residentId: string | null;
   hours: number;
 }
 
@@ -116,7 +118,7 @@ export class GatewayFactSource implements FactSource {
     const data = await this.query<{ volunteerHoursFacts: VolunteerHoursFact[] }>(
       codePrefix,
       `query($p: String!, $from: DateTime!, $to: DateTime!) {
-        volunteerHoursFacts(codePrefix: $p, from: $from, to: $to) { partyMemberId hours }
+        volunteerHoursFacts(codePrefix: $p, from: $from, to: $to) { partyMemberId residentId hours }
       }`,
       { p: codePrefix, ...period },
     );

@@ -99,3 +99,15 @@ export interface CardThresholds {
   yellowMin: number;
   greenMin: number;
 }
+
+/** org's subject id of a volunteer who is no party member, on PARTY_MEMBER-kind schemes: `resident:<id>`. */
+export const RESIDENT_SUBJECT_PREFIX = 'resident:';
+
+/** Who stands on the honour board: a party member, or a volunteer who is not one. */
+export enum HonourBoardKind {
+  PARTY_MEMBER = 'PARTY_MEMBER',
+  VOLUNTEER = 'VOLUNTEER',
+}
+
+export const honourBoardKindOf = (subjectId: string): HonourBoardKind =>
+  subjectId.startsWith(RESIDENT_SUBJECT_PREFIX) ? HonourBoardKind.VOLUNTEER : HonourBoardKind.PARTY_MEMBER;

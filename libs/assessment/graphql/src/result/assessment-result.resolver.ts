@@ -1,6 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '@gridgov/platform-auth';
-import type { AssessmentResultEntity, AssessmentRunEntity } from '@gridgov/assessment-data-access';
+import {
+  type AssessmentResultEntity,
+  type AssessmentRunEntity,
+  honourBoardKindOf,
+} from '@gridgov/assessment-data-access';
 import type { AssessmentContext } from '../assessment-context';
 import { explainResult } from './assessment-explanation';
 import {
@@ -80,7 +84,7 @@ export class AssessmentResultResolver {
 
   @Query(() => [HonourBoardEntryType], {
     description:
-      '红色文明榜: party members by points in the latest run of public schemes under a unit; no sign-in needed.',
+      '红色文明榜: party members and volunteers by points in the latest run of public schemes under a unit; no sign-in needed.',
   })
   async honourBoard(
     @Ctx() ctx: AssessmentContext,
@@ -92,7 +96,13 @@ export class AssessmentResultResolver {
     rows.forEach((row, i) => {
       // Equal points share a rank (1, 1, 3).
       const rank = i > 0 && rows[i - 1].total === row.total ? entries[i - 1].rank : i + 1;
-      entries.push({ rank, partyMemberId: row.subjectId, points: row.total, period: row.period });
+      entries.push({
+        rank,
+        subjectId: row.subjectId,
+        kind: honourBoardKindOf(row.subjectId),
+        points: row.total,
+        period: row.period,
+      });
     });
     return entries;
   }

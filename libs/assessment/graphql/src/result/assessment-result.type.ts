@@ -1,5 +1,10 @@
-import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { AssessmentIndicatorKind, AssessmentSubjectKind, RuleEffect } from '@gridgov/assessment-data-access';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  AssessmentIndicatorKind,
+  AssessmentSubjectKind,
+  HonourBoardKind,
+  RuleEffect,
+} from '@gridgov/assessment-data-access';
 
 @ObjectType('AssessmentInput', { description: 'One input value of a result (null: no data).' })
 export class AssessmentInputType {
@@ -180,13 +185,23 @@ export class AssessmentExplanationType {
   thresholds!: string;
 }
 
-@ObjectType('HonourBoardEntry', { description: '红色文明榜: a party member and their points.' })
+registerEnumType(HonourBoardKind, { name: 'HonourBoardKind' });
+
+/** org-service resolves `name` by the subject id, which only the gateway sees. */
+@ObjectType('HonourBoardEntry', {
+  description: '红色文明榜: a party member or volunteer and their points; its public name comes from org.',
+})
+@Directive('@key(fields: "subjectId", resolvable: false)')
 export class HonourBoardEntryType {
+  @Directive('@inaccessible')
+  @Field(() => ID)
+  subjectId!: string;
+
+  @Field(() => HonourBoardKind)
+  kind!: HonourBoardKind;
+
   @Field(() => Int)
   rank!: number;
-
-  @Field(() => ID)
-  partyMemberId!: string;
 
   @Field(() => Float)
   points!: number;

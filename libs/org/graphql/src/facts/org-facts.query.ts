@@ -11,11 +11,14 @@ export enum FactSubjectKind {
 }
 
 export interface SubjectFact {
-  /** Account, department, party organisation or member id; a unit's 12-digit code. */
+  /** Account, department, party organisation or member id, `resident:<id>`; a unit's 12-digit code. */
   id: string;
   /** Where the subject sits: a grid worker's grid, otherwise a 12-digit unit code. */
   unitCode: string;
 }
+
+/** The subject id of a volunteer who is not a party member: `resident:` and grid-service's resident id. */
+export const RESIDENT_SUBJECT_PREFIX = 'resident:';
 
 /** Every subject of a kind under a code prefix. `$1` is the `LIKE` pattern. */
 const SUBJECTS: Record<FactSubjectKind, string> = {
@@ -31,7 +34,14 @@ const SUBJECTS: Record<FactSubjectKind, string> = {
   [FactSubjectKind.PARTY_BRANCH]: `
     SELECT id::text, unit_code FROM party_organization
      WHERE level IN ('GENERAL_BRANCH', 'BRANCH') AND unit_code LIKE $1`,
-  [FactSubjectKind.PARTY_MEMBER]: `SELECT id::text, unit_code FROM party_member WHERE unit_code LIKE $1`,
+  // Volunteers who are no party members count too, as `resident:<id>` (subject ids say what they are).
+  [FactSubjectKind.PARTY_MEMBER]: `
+    SELECT id::text, unit_code FROM party_member WHERE unit_code LIKE $1
+    UNION ALL
+    SELECT '${RESIDENT_SUBJECT_PREFIX}' || s.resident_id, min(a.unit_code)
+      FROM volunteer_signup s JOIN volunteer_activity a ON a.id = s.activity_id
+     WHERE s.party_member_id IS NULL AND s.resident_id IS NOT NULL AND a.unit_code LIKE $1
+     GROUP BY s.resident_id`,
 };
 
 export async function subjectFacts(
