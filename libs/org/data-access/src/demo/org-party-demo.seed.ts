@@ -61,6 +61,8 @@ const DEPARTMENTS: [string, DepartmentKind][] = [
   ['汇川分局上海路派出所', DepartmentKind.PUBLIC_SECURITY],
 ];
 
+const DEMO_VOLUNTEER_RESIDENT_ID = '00000000-0000-4000-8000-0000000f0101';
+
 /** Departments, party building, volunteering, services, council, co-building and an inbox for the demo units. */
 export async function seedOrgPartyDemo(dataSource: DataSource, log: Logger): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -233,6 +235,19 @@ export async function seedOrgPartyDemo(dataSource: DataSource, log: Logger): Pro
         checkedInAt: new Date('2026-11-01T01:00:00Z'),
         checkedOutAt: new Date('2026-11-01T03:30:00Z'),
         serviceMinutes: 150,
+      },
+    );
+    // A resident who is not a party member (she shows on the honour board as a VOLUNTEER, masked).
+    // Fixed id: grid-service generates its residents' ids, which org cannot read.
+    await ensure(
+      m,
+      VolunteerSignupEntity,
+      { activityId: activity.id, residentId: DEMO_VOLUNTEER_RESIDENT_ID },
+      {
+        name: '赵丽',
+        checkedInAt: new Date('2026-11-01T01:00:00Z'),
+        checkedOutAt: new Date('2026-11-01T03:00:00Z'),
+        serviceMinutes: 120,
       },
     );
 
