@@ -1,13 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { hashPassword, Role } from '@gridgov/platform-auth';
+import { Role } from '@gridgov/platform-auth';
 import { startTestGraph, type GraphQLResult, type TestGraph } from '@gridgov/platform-testing';
-import { AccountEntity, RoleGrantEntity } from '@gridgov/org-data-access';
 import { createOrgSubgraph } from '@gridgov/org-graphql';
 import { createGridSubgraph } from '@gridgov/grid-graphql';
 import { createTicketSubgraph } from '@gridgov/ticket-graphql';
 import { createAssessmentSubgraph } from '@gridgov/assessment-graphql';
+import { signInPeople, type TestPerson } from './testing/sign-in-people';
 
-const PASSWORD = 'assessment-run-pass';
 const COMMUNITY = '520303001001';
 const GRIDS = { gw1: `${COMMUNITY}001`, gw2: `${COMMUNITY}002`, gw3: `${COMMUNITY}003` };
 const PERIOD = '2026-10';
@@ -171,9 +170,7 @@ describe('assessment runs through the gateway', () => {
         facts: { gatewayUrl: () => graph.gateway.url, accessTokenSecret: s.accessTokenSecret },
       }),
     ]);
-    const org = graph.subgraphs['org'].dataSource;
-    const passwordHash = await hashPassword(PASSWORD);
-    const people: [string, Role, string][] = [
+    const people: TestPerson[] = [
       ['gw1', Role.GRID_WORKER, GRIDS.gw1],
       ['gw2', Role.GRID_WORKER, GRIDS.gw2],
       ['gw3', Role.GRID_WORKER, GRIDS.gw3],
@@ -182,19 +179,9 @@ describe('assessment runs through the gateway', () => {
       ['community.assessor', Role.ASSESSOR, COMMUNITY],
       ['other.street.assessor', Role.ASSESSOR, '520303002'],
     ];
-    for (const [username, role, scopeCode] of people) {
-      const account = await org
-        .getRepository(AccountEntity)
-        .save({ username, displayName: username, passwordHash });
-      await org.getRepository(RoleGrantEntity).save({ accountId: account.id, role, scopeCode });
-      ids[username] = account.id;
-      const login = await ok<{ login: { token: string } }>(
-        null,
-        `mutation L($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`,
-        { u: username, p: PASSWORD },
-      );
-      tokens[username] = login.login.token;
-    }
+    const signedIn = await signInPeople(graph, people);
+    Object.assign(tokens, signedIn.tokens);
+    Object.assign(ids, signedIn.accountIds);
 
     // Tickets of October, per grid: [status, overdue, supervised (RED), satisfaction].
     const ticket = graph.subgraphs['ticket'].dataSource;
