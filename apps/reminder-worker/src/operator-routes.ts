@@ -20,7 +20,7 @@ const tokenOf = (req: Request): string | undefined => {
 };
 
 /**
- * Operators are platform-wide holders of `audit:read` (PLATFORM_ADMIN): they see job data of every
+ * Operators are platform-wide holders of `queues:operate` (PLATFORM_ADMIN): they see job data of every
  * queue and replay failed jobs. A login token goes in `Authorization: Bearer` or, for the browser,
  * the cookie `POST /admin/session` sets from that header.
  */
@@ -35,8 +35,8 @@ function requireOperator(secret: string) {
     } catch {
       return res.status(401).json({ error: 'The token is invalid or expired: sign in again' });
     }
-    if (!auth.scopePrefixes(Permission.AUDIT_READ).includes(''))
-      return res.status(403).json({ error: 'Operators only: this needs audit:read platform-wide (PLATFORM_ADMIN)' });
+    if (!auth.scopePrefixes(Permission.QUEUES_OPERATE).includes(''))
+      return res.status(403).json({ error: 'Operators only: this needs queues:operate platform-wide (PLATFORM_ADMIN)' });
     next();
   };
 }

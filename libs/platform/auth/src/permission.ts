@@ -26,6 +26,8 @@ export enum Permission {
   ASSESSMENT_REVIEW = 'assessment:review',
   /** Per-subject aggregates for assessment runs (service identities only). */
   FACTS_READ = 'facts:read',
+  /** Operating the job queues: Bull Board, dead-letter list and replay (platform-wide only). */
+  QUEUES_OPERATE = 'queues:operate',
 }
 
 const P = Permission;
