@@ -3,24 +3,13 @@ import { nationalIdCheckChar } from '@gridgov/grid-data-access';
 import { createGridSubgraph } from '@gridgov/grid-graphql';
 import { Role } from '@gridgov/platform-auth';
 import { startTestGraph, type GraphQLResult, type TestGraph } from '@gridgov/platform-testing';
+import { createCommunityGrids } from './testing/community-grids';
 import { signInPeople, type TestPerson } from './testing/sign-in-people';
 
 const withCheck = (first17: string) => first17 + nationalIdCheckChar(first17);
 const ELDER_ID = withCheck('52030319500101123');
 const WIFE_ID = withCheck('52030319520202124');
 const TENANT_ID = withCheck('52030319850612234');
-const rectangle = (west: number, south: number, east: number, north: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [west, south],
-      [east, south],
-      [east, north],
-      [west, north],
-      [west, south],
-    ],
-  ],
-});
 
 interface MapResident {
   name: string;
@@ -86,38 +75,10 @@ describe('grid households through the gateway', () => {
       ['otherWorker', Role.GRID_WORKER, '520303001002'],
     ];
     Object.assign(tokens, (await signInPeople(graph, people)).tokens);
-    for (const [code, name, parentCode] of [
-      ['520303000000', '红花岗区', null],
-      ['520303001000', '老城街道', '520303000000'],
-      ['520303001001', '珠海路社区', '520303001000'],
-    ]) {
-      await ok(
-        `mutation($input: CreateAdminUnitInput!) { createAdminUnit(input: $input) { code } }`,
-        { input: { code, name, parentCode } },
-        'admin',
-      );
-    }
-
-    const createGrid = `mutation($input: CreateGridInput!) { createGrid(input: $input) { code } }`;
-    for (const [code, west] of [
-      ['520303001001001', 106.925],
-      ['520303001001002', 106.929],
-    ] as const) {
-      await ok(
-        createGrid,
-        {
-          input: {
-            code,
-            name: `珠海路${code.slice(-1)}网格`,
-            level: 4,
-            kind: 'BLOCK',
-            adminUnitCode: '520303001001',
-            boundary: rectangle(west, 27.7, west + 0.004, 27.704),
-          },
-        },
-        'admin',
-      );
-    }
+    await createCommunityGrids(graph, tokens['admin'], [
+      { code: '520303001001001', name: '珠海路1网格', west: 106.925 },
+      { code: '520303001001002', name: '珠海路2网格', west: 106.929 },
+    ]);
   });
   afterAll(() => graph?.stop());
 

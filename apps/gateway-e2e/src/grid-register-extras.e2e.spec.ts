@@ -4,22 +4,11 @@ import { nationalIdCheckChar, RESIDENT_IMPORT_COLUMNS } from '@gridgov/grid-data
 import { createGridSubgraph } from '@gridgov/grid-graphql';
 import { Role } from '@gridgov/platform-auth';
 import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
+import { createCommunityGrids, square } from './testing/community-grids';
 import { signInPeople, type TestPerson } from './testing/sign-in-people';
 
 const GRID = '520303001001001';
 const idNumber = (first17: string) => first17 + nationalIdCheckChar(first17);
-const square = (west: number, south: number, size: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [west, south],
-      [west + size, south],
-      [west + size, south + size],
-      [west, south + size],
-      [west, south],
-    ],
-  ],
-});
 async function xlsxOf(rows: (string | number)[][]): Promise<string> {
   const book = new Workbook();
   const sheet = book.addWorksheet('户籍');
@@ -52,31 +41,7 @@ describe('grid register extras through the gateway', () => {
       ['otherStaff', Role.COMMUNITY_STAFF, '520303001002'],
     ];
     Object.assign(tokens, (await signInPeople(graph, people)).tokens);
-    for (const [code, name, parentCode] of [
-      ['520303000000', '红花岗区', null],
-      ['520303001000', '老城街道', '520303000000'],
-      ['520303001001', '珠海路社区', '520303001000'],
-    ]) {
-      await ok(
-        `mutation($input: CreateAdminUnitInput!) { createAdminUnit(input: $input) { code } }`,
-        { input: { code, name, parentCode } },
-        'admin',
-      );
-    }
-    await ok(
-      `mutation($input: CreateGridInput!) { createGrid(input: $input) { code } }`,
-      {
-        input: {
-          code: GRID,
-          name: '珠海路一网格',
-          level: 4,
-          kind: 'BLOCK',
-          adminUnitCode: '520303001001',
-          boundary: square(106.925, 27.7, 0.004),
-        },
-      },
-      'admin',
-    );
+    await createCommunityGrids(graph, tokens['admin'], [{ code: GRID, name: '珠海路一网格', west: 106.925 }]);
     await ok(
       `mutation($input: CreateBuildingInput!) { createBuilding(input: $input) { id } }`,
       {
