@@ -35,6 +35,10 @@ describe('NotificationChannelService', () => {
     await expect(admin.setDepartmentWebhook({ ...input, departmentId: randomUUID() })).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'input.departmentId' },
     });
+    // Not a uuid: the caller's typo, not a database error.
+    await expect(admin.setDepartmentWebhook({ ...input, departmentId: 'cg' })).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.departmentId' },
+    });
   });
 
   it('keeps each account’s own phone', async () => {

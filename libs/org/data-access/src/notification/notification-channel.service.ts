@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { badInput, InputProblems } from '@gridgov/platform-errors';
 import { DepartmentEntity } from '../department/department.entity';
+import { isUuid } from '../uuid';
 import { DepartmentWebhookEntity, NotificationContactEntity } from './notification-channel.entity';
 
 export interface DepartmentWebhookInput {
@@ -25,7 +26,9 @@ export class NotificationChannelService {
       .check(/^https?:\/\/\S+$/.test(url) && url.length <= 500, 'input.url', 'must be an http(s) URL of at most 500 characters')
       .check(input.secret.length >= 16 && input.secret.length <= 200, 'input.secret', 'must be 16 to 200 characters')
       .throwIfAny();
-    const department = await this.dataSource.getRepository(DepartmentEntity).findOneBy({ id: input.departmentId });
+    const department = isUuid(input.departmentId)
+      ? await this.dataSource.getRepository(DepartmentEntity).findOneBy({ id: input.departmentId })
+      : null;
     if (!department) throw badInput('input.departmentId', `no department has id ${input.departmentId}`);
     this.auth.assert(Permission.UNIT_MANAGE, department.unitCode);
     const hooks = this.dataSource.getRepository(DepartmentWebhookEntity);

@@ -49,10 +49,14 @@ export class NotificationDeliveryService {
   ): Promise<number> {
     const inbox = new NotificationService(this.dataSource, new AuthContext({ accountId: null, grants: [] }));
     const pending = await this.undelivered(notificationId, 'INBOX', accountIds);
-    for (const accountId of pending) {
-      await inbox.deliver(accountId, content);
-      await this.markDelivered(notificationId, 'INBOX', accountId);
-    }
+    if (pending.length === 0) return 0;
+    // Entries and receipts together, in one insert each: a retry never doubles an entry.
+    await this.dataSource.transaction(async (manager) => {
+      await inbox.deliverToAll(pending, content, manager);
+      await manager
+        .getRepository(NotificationReceiptEntity)
+        .insert(pending.map((recipient) => ({ notificationId, channel: 'INBOX', recipient })));
+    });
     return pending.length;
   }
 

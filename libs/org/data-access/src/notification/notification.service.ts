@@ -1,4 +1,4 @@
-import { DataSource, In, IsNull, Repository, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuthContext } from '@gridgov/platform-auth';
 import { InputProblems } from '@gridgov/platform-errors';
 import { NotificationEntity } from './notification.entity';
@@ -26,6 +26,16 @@ export class NotificationService {
    * (workers, other org services), never straight from a resolver.
    */
   async deliver(accountId: string, content: NotificationContent): Promise<NotificationEntity> {
+    const [delivered] = await this.deliverToAll([accountId], content);
+    return delivered;
+  }
+
+  /** The same notification into many inboxes: one check, one insert; `manager` joins a caller's transaction. */
+  async deliverToAll(
+    accountIds: string[],
+    content: NotificationContent,
+    manager: EntityManager = this.notifications.manager,
+  ): Promise<NotificationEntity[]> {
     const kind = content.kind.trim();
     const title = content.title.trim();
     new InputProblems()
@@ -33,9 +43,10 @@ export class NotificationService {
       .check(title.length >= 1 && title.length <= 200, 'title', 'must be 1 to 200 characters')
       .check((content.link ?? '').length <= 500, 'link', 'must be at most 500 characters')
       .throwIfAny();
-    return this.notifications.save(
-      this.notifications.create({ accountId, kind, title, body: content.body, link: content.link ?? null }),
+    const rows = accountIds.map((accountId) =>
+      manager.create(NotificationEntity, { accountId, kind, title, body: content.body, link: content.link ?? null }),
     );
+    return manager.save(NotificationEntity, rows);
   }
 
   /** The caller's inbox, newest first; the caller pages it. */
