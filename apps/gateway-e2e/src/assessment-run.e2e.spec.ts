@@ -178,6 +178,7 @@ describe('assessment runs through the gateway', () => {
       ['street.assessor', Role.ASSESSOR, '520303001'],
       ['community.assessor', Role.ASSESSOR, COMMUNITY],
       ['other.street.assessor', Role.ASSESSOR, '520303002'],
+      ['other.district.assessor', Role.ASSESSOR, '520304'],
     ];
     const signedIn = await signInPeople(graph, people);
     Object.assign(tokens, signedIn.tokens);
@@ -464,6 +465,16 @@ describe('assessment runs through the gateway', () => {
     expect(latest[1]).toMatchObject({ flags: ['NO_SCORES:survey', 'REVIEW:floor'], advancedEligible: false });
     const first = await ranking(1);
     expect(first.find((r) => r.subjectId === ids['gw3'])).toMatchObject({ version: 1, total: 87 });
+
+    // The versions are listed to readers of the scheme, not to another district's assessor.
+    const RUNS = `query V($s: ID!, $p: String!) { assessmentRuns(schemeId: $s, period: $p) { version } }`;
+    const runs = await ok<{ assessmentRuns: { version: number }[] }>('street.assessor', RUNS, {
+      s: schemeId,
+      p: PERIOD,
+    });
+    expect(runs.assessmentRuns.map((r) => r.version)).toEqual([2, 1]);
+    const foreign = await gql('other.district.assessor', RUNS, { s: schemeId, p: PERIOD });
+    expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     // Through federation: the grid worker sees their own latest result on their account.
     const me = await ok<{

@@ -54,13 +54,11 @@ export class AssessmentResultService {
     return this.dataSource.getRepository(AssessmentSchemeEntity).findBy({ id: In(ids) });
   }
 
-  /** Runs of a scheme's period, newest version first. */
-  async runs(schemeId: string, period: string): Promise<AssessmentRunEntity[]> {
-    this.auth.assertAnywhere(Permission.ASSESSMENT_READ);
-    if (!UUID.test(schemeId)) throw notFound('AssessmentScheme', schemeId);
+  /** Runs of a scheme's period, newest version first: a scheme read through `AssessmentSchemeService.get`, which checked scope. */
+  runs(scheme: Pick<AssessmentSchemeEntity, 'id'>, period: string): Promise<AssessmentRunEntity[]> {
     return this.dataSource
       .getRepository(AssessmentRunEntity)
-      .find({ where: { schemeId, period }, order: { version: 'DESC' } });
+      .find({ where: { schemeId: scheme.id, period }, order: { version: 'DESC' } });
   }
 
   /** A unit's ranking (rank 1 first) in a version of a run, the latest by default. */

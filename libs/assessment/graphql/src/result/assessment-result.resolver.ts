@@ -34,12 +34,13 @@ export class AssessmentResultResolver {
 
   @Authorized(Permission.ASSESSMENT_READ)
   @Query(() => [AssessmentRunType], { description: 'Versions of a scheme’s run for a period, newest first.' })
-  assessmentRuns(
+  async assessmentRuns(
     @Ctx() ctx: AssessmentContext,
     @Arg('schemeId', () => ID) schemeId: string,
     @Arg('period', () => String) period: string,
   ): Promise<AssessmentRunEntity[]> {
-    return ctx.results.runs(schemeId, period);
+    // The scheme's read scope (not found / forbidden) decides who sees its runs.
+    return ctx.results.runs(await ctx.schemes.get(schemeId), period);
   }
 
   @Authorized(Permission.ASSESSMENT_READ)
