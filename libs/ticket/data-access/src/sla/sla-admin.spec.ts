@@ -142,4 +142,17 @@ describe('SLA policy and calendar administration (real database)', () => {
       extensions: { code: 'NOT_FOUND' },
     });
   });
+
+  it('lets only callers with ticket:read read the policies and the calendar', async () => {
+    const resident = authAs(Role.RESIDENT, '520303001001');
+    await expect(new SlaPolicyService(dataSource, resident).list()).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+    });
+    await expect(new WorkingCalendarService(dataSource, resident).year(2026)).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+    });
+    const worker = authAs(Role.GRID_WORKER, '520303001001');
+    expect((await new SlaPolicyService(dataSource, worker).list()).length).toBeGreaterThan(0);
+    expect((await new WorkingCalendarService(dataSource, worker).year(2026)).length).toBeGreaterThan(0);
+  });
 });

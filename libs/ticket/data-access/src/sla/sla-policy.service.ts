@@ -1,13 +1,13 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { badInput, conflict, forbidden, InputProblems, notFound } from '@gridgov/platform-errors';
+import { badInput, conflict, InputProblems, notFound } from '@gridgov/platform-errors';
 import { CATEGORY_CODE, isUuid } from '../ticket/ticket-input';
 import { TicketMode } from '../ticket/ticket.enums';
 import { TicketOutboxEntity } from '../workflow/ticket-outbox.entity';
 import { ClockChange } from '../workflow/ticket-transitions';
 import { clockInstants, deadlineAfter, type SlaDuration, SlaUnit, supervisionColor } from './sla-policy';
 import { SlaPolicyEntity, UNIT_LEVELS, type UnitLevel } from './sla-policy.entity';
-import { loadWorkingCalendar } from './ticket-clock';
+import { loadWorkingCalendar, unitLevelSql } from './ticket-clock';
 
 /** SLA policies are national: only a platform-wide grant (scope '') configures them. */
 const POLICY_SCOPE = '';
@@ -52,9 +52,8 @@ export class SlaPolicyService {
     private readonly auth: AuthContext,
   ) {}
 
-  list(mode?: TicketMode | null): Promise<SlaPolicyEntity[]> {
-    if (!this.auth.hasPermission(Permission.TICKET_READ))
-      throw forbidden('Reading SLA policies needs ticket:read');
+  async list(mode?: TicketMode | null): Promise<SlaPolicyEntity[]> {
+    this.auth.assertAnywhere(Permission.TICKET_READ);
     return this.dataSource.getRepository(SlaPolicyEntity).find({
       where: mode ? { mode } : {},
       order: { mode: 'ASC', unitLevel: 'ASC', categoryPrefix: 'ASC' },
@@ -219,14 +218,12 @@ const duration = (policy: SlaPolicyEntity, stage: Stage): SlaDuration => ({
  */
 async function retime(manager: EntityManager, scope: PolicyScope, now: Date): Promise<number> {
   const policies = await manager.findBy(SlaPolicyEntity, { mode: scope.mode, unitLevel: scope.unitLevel });
-  // The level is the handling unit's code length (see unitLevel): 12 community, 9 street, 6 district, less city.
   const clocks = (await manager.query(
     `SELECT id, category_code, handling_unit_code, clock_stage, clock_started_at, warning_at, deadline_at, red_at,
             paused_at, clock_paused_ms, supervised, sla_version
        FROM ticket
       WHERE clock_stage IS NOT NULL AND mode = $1
-        AND CASE WHEN length(handling_unit_code) >= 12 THEN 'COMMUNITY' WHEN length(handling_unit_code) >= 9 THEN 'STREET'
-                 WHEN length(handling_unit_code) >= 6 THEN 'DISTRICT' ELSE 'CITY' END = $2
+        AND ${unitLevelSql('handling_unit_code')} = $2
       FOR UPDATE`,
     [scope.mode, scope.unitLevel],
   )) as RunningClock[];

@@ -36,6 +36,12 @@ export function unitLevel(code: string): UnitLevel {
         : 'CITY';
 }
 
+/** `unitLevel` in SQL, over a column holding a handling unit's code. */
+export function unitLevelSql(column: string): string {
+  return `CASE WHEN length(${column}) >= 12 THEN 'COMMUNITY' WHEN length(${column}) >= 9 THEN 'STREET'
+               WHEN length(${column}) >= 6 THEN 'DISTRICT' ELSE 'CITY' END`;
+}
+
 interface PolicyRow {
   amount: number;
   unit: SlaUnit;

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { badInput, forbidden, InputProblems, notFound } from '@gridgov/platform-errors';
+import { badInput, InputProblems, notFound } from '@gridgov/platform-errors';
 
 /** The calendar is national: only a platform-wide grant (scope '') edits it. */
 const CALENDAR_SCOPE = '';
@@ -33,8 +33,7 @@ export class WorkingCalendarService {
   ) {}
 
   async year(year: number): Promise<CalendarDay[]> {
-    if (!this.auth.hasPermission(Permission.TICKET_READ))
-      throw forbidden('Reading the calendar needs ticket:read');
+    this.auth.assertAnywhere(Permission.TICKET_READ);
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('year', 'must be 2000 to 2100');
     return (await this.dataSource.query(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, working, name FROM working_calendar

@@ -9,6 +9,7 @@ import { SupervisionColor, TicketAction, TicketStatus } from '../ticket/ticket.e
 import { TicketDispatchEntity } from '../workflow/ticket-dispatch.entity';
 import { ClockChange, DispatchStatus, isAllowed, parentUnitCode } from '../workflow/ticket-transitions';
 import { NOTIFY_LEADERS } from '../workflow/ticket-outbox.entity';
+import { unitLevelSql } from '../sla/ticket-clock';
 import { TicketWorkflowService } from '../workflow/ticket-workflow.service';
 import {
   type ColorThreshold,
@@ -332,10 +333,10 @@ async function timerPolicies(manager: EntityManager, ticketIds: string[]): Promi
        CROSS JOIN LATERAL (
          SELECT escalate_on_red, rating_reminder_days, auto_close_days FROM sla_policy
           WHERE mode = t.mode
-            AND unit_level = CASE WHEN length(t.handling_unit_code) >= 12 THEN 'COMMUNITY'
-                                  WHEN length(t.handling_unit_code) >= 9 THEN 'STREET'
-                                  WHEN length(t.handling_unit_code) >= 6 THEN 'DISTRICT' ELSE 'CITY' END
-            AND (category_prefix = '' OR t.category_code = category_prefix OR t.category_code LIKE category_prefix || '.%')
+            AND unit_level = ${unitLevelSql('t.handling_unit_code')}
+            -- Compared as text, not LIKE: "_" in category codes is no wildcard (as in nextClock).
+            AND (category_prefix = '' OR t.category_code = category_prefix
+                 OR left(t.category_code, length(category_prefix) + 1) = category_prefix || '.')
           ORDER BY length(category_prefix) DESC LIMIT 1) p
       WHERE t.id = ANY($1::uuid[])`,
     [ticketIds],
