@@ -95,6 +95,10 @@ describe('reminder-worker', () => {
     expect((await get('/admin/queues')).status).toBe(401);
     expect((await get('/admin/queues', { authorization: 'Bearer not-a-token' })).status).toBe(401);
     expect((await get('/admin/queues', { authorization: `Bearer ${token(Role.UNIT_ADMIN, '520303')}` })).status).toBe(403);
+    // queues:operate held within one district only is not platform-wide: job data of every scope is out of reach.
+    const districtAdmin = { authorization: `Bearer ${token(Role.PLATFORM_ADMIN, '520303')}` };
+    expect((await get('/admin/queues', districtAdmin)).status).toBe(403);
+    expect((await fetch(`${base}/admin/dead-letters/x/replay`, { method: 'POST', headers: districtAdmin })).status).toBe(403);
 
     const admin = token(Role.PLATFORM_ADMIN, '');
     const page = await get('/admin/queues', { authorization: `Bearer ${admin}` });
