@@ -56,8 +56,8 @@ function appEnv(app, { databaseUrl, redisUrl, secrets }) {
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
       GATEWAY_PUBLIC_KEY,
+      // reminder-worker's Bull Board accepts operators' login tokens.
       ACCESS_TOKEN_SECRET,
-      GATEWAY_URL: 'http://127.0.0.1:4000/graphql',
     });
   return env;
 }

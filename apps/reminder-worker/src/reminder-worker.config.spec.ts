@@ -1,5 +1,5 @@
 import { ConfigError } from '@gridgov/platform-config';
-import { loadReminderWorkerConfig } from './reminder-worker.config';
+import { demoDataOn, loadReminderWorkerConfig } from './reminder-worker.config';
 
 const base = {
   DATABASE_URL: 'postgres://localhost/gridgov',
@@ -18,5 +18,12 @@ describe('reminder-worker configuration', () => {
   it('refuses an unknown queue or option', () => {
     expect(() => loadReminderWorkerConfig(base, ['--queues', 'ticket-timers'])).toThrow(/QUEUES="ticket-timers" must list some of notifications, reminders/);
     expect(() => loadReminderWorkerConfig(base, ['--replicas', '3'])).toThrow(ConfigError);
+  });
+
+  it('seeds the demo in development unless DEMO_DATA says otherwise, and refuses a DEMO_DATA that is no boolean', () => {
+    expect(demoDataOn(loadReminderWorkerConfig({ ...base, NODE_ENV: 'development' }))).toBe(true);
+    expect(demoDataOn(loadReminderWorkerConfig({ ...base, NODE_ENV: 'development', DEMO_DATA: 'False' }))).toBe(false);
+    expect(demoDataOn(loadReminderWorkerConfig({ ...base, NODE_ENV: 'production', DEMO_DATA: 'yes' }))).toBe(true);
+    expect(() => loadReminderWorkerConfig({ ...base, DEMO_DATA: 'ture' })).toThrow(/DEMO_DATA="ture" is not a boolean/);
   });
 });

@@ -33,7 +33,7 @@ export const reminderWorkerEnv = {
   COUNCIL_MEETING_CRON: env.string('when council meeting reminders go out (cron)', '0 8 * * *'),
   COUNCIL_DAYS_AHEAD: env.int('council meetings this many days ahead are announced', 2, { min: 0, max: 30 }),
   BROADCAST_RELAY_EVERY_MS: env.int('how often recorded broadcasts are handed to the worker', 2_000, { min: 100 }),
-  DEMO_DATA: env.optional('seed the channel demo (true/false); default: true when NODE_ENV=development'),
+  DEMO_DATA: env.optionalBool('seed the channel demo (true/false); default: true when NODE_ENV=development'),
 };
 
 export type ReminderWorkerConfig = ReturnType<typeof loadReminderWorkerConfig>;
@@ -42,5 +42,4 @@ export type ReminderWorkerConfig = ReturnType<typeof loadReminderWorkerConfig>;
 export const loadReminderWorkerConfig = (source: NodeJS.ProcessEnv = process.env, argv: string[] = []) =>
   loadConfig(reminderWorkerEnv, { ...source, ...workerCliOverrides(argv) });
 
-export const demoDataOn = (config: ReminderWorkerConfig): boolean =>
-  config.DEMO_DATA === undefined ? config.NODE_ENV === 'development' : ['true', '1', 'yes'].includes(config.DEMO_DATA);
+export const demoDataOn = (config: ReminderWorkerConfig): boolean => config.DEMO_DATA ?? config.NODE_ENV === 'development';

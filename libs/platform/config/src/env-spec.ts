@@ -29,6 +29,12 @@ function variable<T>(
   };
 }
 
+function toBool(raw: string): boolean | Problem {
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  return { problem: 'is not a boolean (true/false)' };
+}
+
 export const env = {
   string: (description: string, fallback?: string) => variable(description, fallback, (raw) => raw),
 
@@ -47,12 +53,13 @@ export const env = {
       return n;
     }),
 
-  bool: (description: string, fallback?: boolean) =>
-    variable(description, fallback, (raw) => {
-      if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
-      if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
-      return { problem: 'is not a boolean (true/false)' };
-    }),
+  bool: (description: string, fallback?: boolean) => variable(description, fallback, toBool),
+
+  /** Optional boolean: undefined when unset, for a default that depends on other variables. */
+  optionalBool: (description: string): EnvVar<boolean | undefined> => {
+    const parsed = variable(description, undefined, toBool);
+    return { description, parse: (raw, name) => (raw === undefined || raw === '' ? undefined : parsed.parse(raw, name)) };
+  },
 
   url: (description: string, fallback?: string, protocols: string[] = ['http:', 'https:']) =>
     variable(description, fallback, (raw) => {

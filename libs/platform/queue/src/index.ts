@@ -12,8 +12,8 @@ export { type HandlerOf, type HandlerTable, type JobHandler, jobHandlerTable, ty
 export { type JobObserver, type RunningJobWorker, startJobWorker, type JobWorkerOptions } from './job-worker';
 export { createWorkerMetrics, type WorkerMetrics } from './worker-metrics';
 export { queueListEnv, workerCliOverrides } from './worker-cli';
-export { type DeadLetter, DeadLetterQueue, sendToDeadLetter } from './dead-letter';
-export { createSmsSender, FileSmsSink, HttpSmsSender, type SmsMessage, type SmsSender } from './channels/sms-sender';
+export { type DeadLetter, DeadLetterQueue } from './dead-letter';
+export { createSmsSender, FileSmsSink, type SmsMessage, type SmsSender } from './channels/sms-sender';
 export {
   postSignedWebhook,
   SIGNATURE_HEADER,
