@@ -23,8 +23,16 @@ export class NotificationChannelService {
   async setDepartmentWebhook(input: DepartmentWebhookInput): Promise<DepartmentWebhookEntity> {
     const url = input.url.trim();
     new InputProblems()
-      .check(/^https?:\/\/\S+$/.test(url) && url.length <= 500, 'input.url', 'must be an http(s) URL of at most 500 characters')
-      .check(input.secret.length >= 16 && input.secret.length <= 200, 'input.secret', 'must be 16 to 200 characters')
+      .check(
+        /^https?:\/\/\S+$/.test(url) && url.length <= 500,
+        'input.url',
+        'must be an http(s) URL of at most 500 characters',
+      )
+      .check(
+        input.secret.length >= 16 && input.secret.length <= 200,
+        'input.secret',
+        'must be 16 to 200 characters',
+      )
       .throwIfAny();
     const department = isUuid(input.departmentId)
       ? await this.dataSource.getRepository(DepartmentEntity).findOneBy({ id: input.departmentId })
@@ -54,6 +62,8 @@ export class NotificationChannelService {
   }
 
   ownContact(): Promise<NotificationContactEntity | null> {
-    return this.dataSource.getRepository(NotificationContactEntity).findOneBy({ accountId: this.auth.accountId });
+    return this.dataSource
+      .getRepository(NotificationContactEntity)
+      .findOneBy({ accountId: this.auth.accountId });
   }
 }

@@ -44,7 +44,13 @@ export class NotificationService {
       .check((content.link ?? '').length <= 500, 'link', 'must be at most 500 characters')
       .throwIfAny();
     const rows = accountIds.map((accountId) =>
-      manager.create(NotificationEntity, { accountId, kind, title, body: content.body, link: content.link ?? null }),
+      manager.create(NotificationEntity, {
+        accountId,
+        kind,
+        title,
+        body: content.body,
+        link: content.link ?? null,
+      }),
     );
     return manager.save(NotificationEntity, rows);
   }

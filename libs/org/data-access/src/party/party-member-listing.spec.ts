@@ -65,6 +65,15 @@ describe('listing party members of a street', () => {
     expect(later.text).not.toMatch(/Seq Scan on party_member/);
   });
 
+  it('answers an id that is not a uuid with a typed error, not a database error', () => {
+    for (const field of ['branchId', 'contactBranchId'] as const)
+      expect(() => service().listQuery({ [field]: 'branch-1' })).toThrow(
+        expect.objectContaining({
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: `filter.${field}` }),
+        }),
+      );
+  });
+
   it('lists a community’s registered in-service members and its public board through indexes', async () => {
     const registered = await explain(
       service(communityAdmin).listQuery({ registeredAt: '520303002001' }),

@@ -123,7 +123,10 @@ export class PartyMemberService {
     }
     if (filter.unitCode)
       query.andWhere('member.unitCode LIKE :unit', { unit: `${significantPrefix(filter.unitCode)}%` });
-    if (filter.branchId) query.andWhere('member.branchId = :branchId', { branchId: filter.branchId });
+    if (filter.branchId) {
+      if (!isUuid(filter.branchId)) throw badInput('filter.branchId', 'must be a branch id (uuid)');
+      query.andWhere('member.branchId = :branchId', { branchId: filter.branchId });
+    }
     if (filter.status) query.andWhere('member.status = :status', { status: filter.status });
     if (filter.mobile != null) query.andWhere('member.mobile = :mobile', { mobile: filter.mobile });
     if (filter.inService != null)
