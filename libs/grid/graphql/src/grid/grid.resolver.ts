@@ -90,6 +90,13 @@ export class GridResolver {
     return ctx.grids.overlappingSiblings(grid);
   }
 
+  // The public board hands out grids of any scope, and this phone may be a private number (the board
+  // shows the post's public one, GridTeamMember.publicPhone): only readers of the grid see it.
+  @FieldResolver(() => String, { nullable: true })
+  responsiblePhone(@Root() grid: GridEntity, @Ctx() ctx: GridContext) {
+    return ctx.auth.can(Permission.GRID_READ, grid.code) ? grid.responsiblePhone : null;
+  }
+
   @FieldResolver(() => GridType, { nullable: true, description: 'The enclosing grid, when you may read it.' })
   parent(@Root() grid: GridEntity, @Ctx() ctx: GridContext) {
     return grid.parentId ? ctx.loaders.gridById.load(grid.parentId) : null;
