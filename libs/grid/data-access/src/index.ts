@@ -23,7 +23,7 @@ export { seedGridDemo } from './demo/grid-demo.seed';
 export type { GridBoundary } from './grid/grid-boundary';
 export { CoverageService, unitCodePrefix, type Coverage } from './register-coverage/coverage.service';
 export { GridKind, GridLevel } from './grid/grid-code';
-export { GridSetting, HOUSEHOLD_GUIDANCE, sizeGuidance, type GridSizeGuidance } from './grid/grid-size';
+export { GridSetting, sizeGuidance, type GridSizeGuidance } from './grid/grid-size';
 export { GridEntity } from './grid/grid.entity';
 export { GridService, type CreateGridInput, type GridFilter } from './grid/grid.service';
 export { BuildingEntity } from './household/building.entity';

@@ -6,7 +6,7 @@ export enum GridSetting {
 }
 
 /** Households a unit grid should hold: urban 300–500, rural (村民组) 100–200. */
-export const HOUSEHOLD_GUIDANCE: Record<GridSetting, { min: number; max: number }> = {
+const HOUSEHOLD_GUIDANCE: Record<GridSetting, { min: number; max: number }> = {
   [GridSetting.URBAN]: { min: 300, max: 500 },
   [GridSetting.RURAL]: { min: 100, max: 200 },
 };

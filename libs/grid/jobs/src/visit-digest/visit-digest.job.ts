@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { VisitService } from '@gridgov/grid-data-access';
+import { chinaToday, VisitService } from '@gridgov/grid-data-access';
 import { AuthContext, Role } from '@gridgov/platform-auth';
 import { enqueueNotification, type HandlerOf, NotificationChannel } from '@gridgov/platform-queue';
 import type { GridReminderJobMap } from '../grid-job-map';
@@ -55,7 +55,8 @@ export class VisitDigestJob implements HandlerOf<GridReminderJobMap, 'visit-dige
 
   async run(payload: VisitDigestPayload): Promise<{ grids: number }> {
     const now = this.now();
-    const day = now.toISOString().slice(0, 10);
+    // The day of the digest as grid workers live it, so a run just after midnight China time is the new day's.
+    const day = chinaToday(now);
     const counts = await visitCounts(this.dataSource, payload.withinDays ?? 1, now);
     for (const { gridCode, overdue, dueToday } of counts) {
       await enqueueNotification(this.notifications, {
