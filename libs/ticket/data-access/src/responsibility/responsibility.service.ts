@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { badInput, InputProblems, notFound } from '@gridgov/platform-errors';
 import { CATEGORY_CODE, isUuid } from '../ticket/ticket-input';
+import { unitCodePrefixes } from '../workflow/ticket-transitions';
 import { ResponsibilityRuleEntity } from './responsibility-rule.entity';
 
 /** Significant unit code prefixes: province, city, district, street, community. */
@@ -112,7 +113,7 @@ export class ResponsibilityService {
       manager
         .getRepository(ResponsibilityRuleEntity)
         .createQueryBuilder('r')
-        .where(`r.unit_code IN (:...prefixes)`, { prefixes: unitPrefixes(unitCode) })
+        .where(`r.unit_code IN (:...prefixes)`, { prefixes: unitCodePrefixes(unitCode) })
         // Compared as text, not LIKE: "_" in category codes is no wildcard.
         .andWhere(
           `(r.category_prefix = '' OR r.category_prefix = :category OR left(:category, length(r.category_prefix) + 1) = r.category_prefix || '.')`,
@@ -129,9 +130,4 @@ function checkUnitCode(code: string, field: string): string {
   const unit = code.trim();
   if (!UNIT_CODE.test(unit)) throw badInput(field, 'must be a unit code of 2, 4, 6, 9 or 12 digits');
   return unit;
-}
-
-/** The significant prefixes of a unit code, itself included: 520303001 → 52, 5203, 520303, 520303001. */
-function unitPrefixes(code: string): string[] {
-  return [2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n));
 }

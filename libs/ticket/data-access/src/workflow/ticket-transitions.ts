@@ -202,18 +202,24 @@ export function allowedActions(ticket: TransitionTicket): WorkflowAction[] {
   return (Object.keys(TRANSITIONS) as WorkflowAction[]).filter((a) => isAllowed(a, ticket));
 }
 
+/** Lengths of the significant unit code prefixes: province, city, district, street, community. */
+const UNIT_CODE_LENGTHS = [2, 4, 6, 9, 12];
+
 /** The unit one level below `code` on the way to `leaf` (street → community), or null at the leaf. */
 export function childUnitCode(code: string, leaf: string): string | null {
-  const lengths = [2, 4, 6, 9, 12];
-  const next = lengths.find((n) => n > code.length);
+  const next = UNIT_CODE_LENGTHS.find((n) => n > code.length);
   return next && next <= leaf.length ? leaf.slice(0, next) : null;
 }
 
 /** The unit above a significant code prefix: community (12) → street (9) → district (6) → city (4) → province (2). */
 export function parentUnitCode(code: string): string | null {
-  const lengths = [2, 4, 6, 9, 12];
-  const index = lengths.indexOf(code.length);
-  return index > 0 ? code.slice(0, lengths[index - 1]) : null;
+  const index = UNIT_CODE_LENGTHS.indexOf(code.length);
+  return index > 0 ? code.slice(0, UNIT_CODE_LENGTHS[index - 1]) : null;
+}
+
+/** The significant prefixes of a unit code, itself included: 520303001 → 52, 5203, 520303, 520303001. */
+export function unitCodePrefixes(code: string): string[] {
+  return UNIT_CODE_LENGTHS.filter((n) => n <= code.length).map((n) => code.slice(0, n));
 }
 
 /** What a status change does to the SLA clock (and so to the ticket worker's timers). */
