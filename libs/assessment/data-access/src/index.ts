@@ -35,24 +35,13 @@ export {
 } from './scheme/assessment-scheme.validation';
 
 export { AssessmentResultEntity } from './result/assessment-result.entity';
-export { AssessmentResultService, type PublishedSatisfaction } from './result/assessment-result.service';
-export { AssessmentReviewEntity, AssessmentSurveyEntity } from './review/assessment-review.entity';
-export {
-  AssessmentReviewService,
-  type CreateSurveyInput,
-  type EnterReviewInput,
-} from './review/assessment-review.service';
-export { type AssessmentPeriod, parsePeriod, periodAt } from './run/assessment-period';
+export { AssessmentResultService } from './result/assessment-result.service';
+export { AssessmentReviewEntity } from './review/assessment-review.entity';
+export { AssessmentReviewService } from './review/assessment-review.service';
+export { parsePeriod, periodAt } from './run/assessment-period';
 export { AssessmentRunEntity } from './run/assessment-run.entity';
 export { AssessmentRunService } from './run/assessment-run.service';
 export {
-  type FiredRule,
-  type IndicatorScore,
-  type SubjectInputs,
-  scoreSubject,
-} from './run/assessment-scoring';
-export {
-  ASSESSMENT_SERVICE_ACCOUNT,
   type FactSource,
   GatewayFactSource,
   type GatewayFactSourceOptions,

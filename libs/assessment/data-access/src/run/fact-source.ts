@@ -67,7 +67,7 @@ export interface GatewayFactSourceOptions {
 }
 
 /** The service account assessment-service acts as; no org row, the token carries its grant. */
-export const ASSESSMENT_SERVICE_ACCOUNT = {
+const ASSESSMENT_SERVICE_ACCOUNT = {
   id: '00000000-0000-4000-8000-00000000a55e',
   username: 'assessment-service',
 };
