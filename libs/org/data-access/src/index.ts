@@ -116,7 +116,10 @@ export {
   NotificationReceiptEntity,
 } from './notification/notification-channel.entity';
 export { NotificationDeliveryService } from './notification/notification-delivery.service';
-export { type DepartmentWebhookInput, NotificationChannelService } from './notification/notification-channel.service';
+export {
+  type DepartmentWebhookInput,
+  NotificationChannelService,
+} from './notification/notification-channel.service';
 export {
   VolunteerActivityEntity,
   VolunteerSignupEntity,

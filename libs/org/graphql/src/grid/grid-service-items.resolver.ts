@@ -7,7 +7,8 @@ import { GridRef } from './grid-ref.type';
 @Resolver(() => GridRef)
 export class GridServiceItemsResolver {
   @FieldResolver(() => [ServiceItemType], {
-    description: 'Service items offered in the grid (its community’s and the levels above); public (org-service).',
+    description:
+      'Service items offered in the grid (its community’s and the levels above); public (org-service).',
   })
   serviceItems(@Root() grid: GridRef, @Ctx() ctx: OrgContext) {
     // A unit grid's 15-digit code starts with its community's 12-digit code.

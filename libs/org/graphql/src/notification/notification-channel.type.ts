@@ -1,6 +1,9 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 
-@ObjectType('DepartmentWebhook', { description: 'Where a department’s own system receives its notifications (signed; the secret is never shown).' })
+@ObjectType('DepartmentWebhook', {
+  description:
+    'Where a department’s own system receives its notifications (signed; the secret is never shown).',
+})
 export class DepartmentWebhookType {
   @Field(() => ID)
   departmentId!: string;
@@ -23,7 +26,9 @@ export class DepartmentWebhookInput {
   @Field(() => String, { description: 'http(s) URL that receives JSON POSTs.' })
   url!: string;
 
-  @Field(() => String, { description: 'HMAC-SHA256 key for the x-gridgov-signature header, 16 to 200 characters.' })
+  @Field(() => String, {
+    description: 'HMAC-SHA256 key for the x-gridgov-signature header, 16 to 200 characters.',
+  })
   secret!: string;
 
   @Field(() => Boolean, { nullable: true, defaultValue: true })

@@ -23,7 +23,10 @@ import { PartyMeetingRemindersJob } from './party-meeting-reminders.job';
 // administrators); council reminders to the organisers of meetings coming up and not yet concluded.
 describe('meeting reminders', () => {
   const prefix = `test-${randomBytes(4).toString('hex')}`;
-  const connection = createRedisConnection(process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379', 'producer');
+  const connection = createRedisConnection(
+    process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    'producer',
+  );
   const notifications = new Queue(QueueName.NOTIFICATIONS, { connection, prefix });
   let db: TestDatabase;
   const branch: Record<string, PartyOrganizationEntity> = {};
@@ -39,24 +42,47 @@ describe('meeting reminders', () => {
     db = await openTestDatabase(orgDatabase);
     const organizations = db.dataSource.getRepository(PartyOrganizationEntity);
     const create = (name: string, unitCode: string, level = PartyOrganizationLevel.BRANCH) =>
-      organizations.save(organizations.create({ name, unitCode, level, kind: PartyOrganizationKind.GRID, parentId: null }));
+      organizations.save(
+        organizations.create({ name, unitCode, level, kind: PartyOrganizationKind.GRID, parentId: null }),
+      );
     branch['done'] = await create('全部召开支部', '520303001001');
     branch['noLecture'] = await create('缺党课支部', '520303001002');
     branch['nothing'] = await create('一次未开支部', '520303001001');
     branch['committee'] = await create('社区党委', '520303001001', PartyOrganizationLevel.COMMITTEE);
     const meetings = db.dataSource.getRepository(PartyMeetingEntity);
     const hold = (b: PartyOrganizationEntity, kinds: PartyMeetingKind[], heldOn = '2026-11-10') =>
-      meetings.save(kinds.map((kind) => meetings.create({ branchId: b.id, kind, heldOn, attendance: 10, absent: 0, minutes: '学习', recordedBy: randomUUID() })));
+      meetings.save(
+        kinds.map((kind) =>
+          meetings.create({
+            branchId: b.id,
+            kind,
+            heldOn,
+            attendance: 10,
+            absent: 0,
+            minutes: '学习',
+            recordedBy: randomUUID(),
+          }),
+        ),
+      );
     await hold(branch['done'], Object.values(PartyMeetingKind));
-    await hold(branch['noLecture'], Object.values(PartyMeetingKind).filter((k) => k !== PartyMeetingKind.PARTY_LECTURE));
+    await hold(
+      branch['noLecture'],
+      Object.values(PartyMeetingKind).filter((k) => k !== PartyMeetingKind.PARTY_LECTURE),
+    );
     // Held, but in the previous quarter: does not count for this one.
     await hold(branch['noLecture'], [PartyMeetingKind.PARTY_LECTURE], '2026-09-20');
 
     const accounts = db.dataSource.getRepository(AccountEntity);
-    for (const [key, scopeCode] of [['zhuhai', '520303001001'], ['renmin', '520303001002'], ['district', '520303']] as const) {
+    for (const [key, scopeCode] of [
+      ['zhuhai', '520303001001'],
+      ['renmin', '520303001002'],
+      ['district', '520303'],
+    ] as const) {
       const account = await accounts.save(accounts.create({ username: `party.${key}`, displayName: key }));
       admins[key] = account.id;
-      await db.dataSource.getRepository(RoleGrantEntity).save({ accountId: account.id, role: Role.PARTY_ADMIN, scopeCode });
+      await db.dataSource
+        .getRepository(RoleGrantEntity)
+        .save({ accountId: account.id, role: Role.PARTY_ADMIN, scopeCode });
     }
   });
 
@@ -68,9 +94,13 @@ describe('meeting reminders', () => {
   });
 
   it('reminds exactly the branches behind this period, naming the missing meetings', async () => {
-    expect(await new PartyMeetingRemindersJob(db.dataSource, notifications).run({ on: '2026-11-20' })).toEqual({ branches: 2 });
+    expect(
+      await new PartyMeetingRemindersJob(db.dataSource, notifications).run({ on: '2026-11-20' }),
+    ).toEqual({ branches: 2 });
     const reminders = await queued('PARTY_MEETING_DUE');
-    expect(reminders.map((n) => n.params['branchId']).sort()).toEqual([branch['noLecture'].id, branch['nothing'].id].sort());
+    expect(reminders.map((n) => n.params['branchId']).sort()).toEqual(
+      [branch['noLecture'].id, branch['nothing'].id].sort(),
+    );
     const byBranch = new Map(reminders.map((n) => [n.params['branchId'], n]));
     const recipientsOf = (b: PartyOrganizationEntity) => byBranch.get(b.id)?.recipients ?? {};
     expect(byBranch.get(branch['noLecture'].id)?.params).toMatchObject({ meetingKinds: '党课', count: 1 });
@@ -89,13 +119,26 @@ describe('meeting reminders', () => {
     const councils = db.dataSource.getRepository(CouncilMeetingEntity);
     const meeting = (title: string, heldOn: string, publishedAt: Date | null = null) =>
       councils.save(
-        councils.create({ unitCode: '520303001001', kind: CouncilMeetingKind.DECISION, title, heldOn, participants: ['甲', '乙'], publishedAt }),
+        councils.create({
+          unitCode: '520303001001',
+          kind: CouncilMeetingKind.DECISION,
+          title,
+          heldOn,
+          participants: ['甲', '乙'],
+          publishedAt,
+        }),
       );
     const soon = await meeting('加装电梯议事', '2026-11-21');
     await meeting('下月议事', '2026-12-20');
     await meeting('已公示议事', '2026-11-21', new Date('2026-11-19T00:00:00Z'));
     const now = new Date('2026-11-20T00:30:00Z');
-    expect(await new CouncilMeetingRemindersJob(db.dataSource, notifications).run({ daysAhead: 2 }, undefined, now)).toEqual({ meetings: 1 });
+    expect(
+      await new CouncilMeetingRemindersJob(db.dataSource, notifications).run(
+        { daysAhead: 2 },
+        undefined,
+        now,
+      ),
+    ).toEqual({ meetings: 1 });
     expect(await queued('COUNCIL_MEETING_SOON')).toEqual([
       expect.objectContaining({
         notificationId: `council-meeting-${soon.id}-2026-11-21`,
