@@ -1,11 +1,10 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { createDataSource } from '@gridgov/platform-database';
 import { createLogger, createObservedApp, listen, type Logger } from '@gridgov/platform-observability';
 import {
-  createRedisConnection,
   createWorkerMetrics,
   QueueName,
+  RedisConnections,
   type RunningJobWorker,
   startJobWorker,
   type WorkerMetrics,
@@ -39,13 +38,8 @@ export async function createTicketWorker(
   });
   // ticket-service owns the schema and runs its migrations; the worker only connects.
   await dataSource.initialize();
-  const connections: Redis[] = [];
-  const connection = (role: 'worker' | 'producer') => {
-    const c = createRedisConnection(config.REDIS_URL, role);
-    connections.push(c);
-    return c;
-  };
-  const producer = connection('producer');
+  const connections = new RedisConnections(config.REDIS_URL);
+  const producer = connections.get('producer');
   const prefix = config.QUEUE_PREFIX;
   const queue = (name: QueueName) => new Queue(name, { connection: producer, prefix });
   const queues = {
@@ -66,7 +60,7 @@ export async function createTicketWorker(
     startJobWorker({
       queue: name,
       handlers: tables[name],
-      connection: connection('worker'),
+      connection: connections.get('worker'),
       prefix,
       concurrency: config.CONCURRENCY,
       lockDurationMs: config.LOCK_DURATION_MS,
@@ -107,8 +101,7 @@ export async function createTicketWorker(
       const returned = closed.reduce((n, c) => n + c.returned, 0);
       if (returned) log.warn({ returned }, 'jobs still running at shutdown were returned to the queue');
       await Promise.all(Object.values(queues).map((q) => q.close()));
-      // BullMQ leaves connections it was given open.
-      for (const c of connections) c.disconnect();
+      connections.disconnectAll();
       await dataSource.destroy();
     },
   };
