@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { DataSource, Repository } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { badInput, notFound } from '@gridgov/platform-errors';
+import { isUuid } from '../ids';
 import { ImportFormat, ImportJobEntity, ImportJobStatus } from './import-job.entity';
 import type { ImportProgress, ImportReport, ResidentImportService } from './resident-import.service';
 
@@ -47,7 +48,7 @@ export class ImportJobService {
   /** The caller's own job; others' jobs do not exist for them. */
   async get(id: string): Promise<ImportJobEntity> {
     this.auth.assertAnywhere(Permission.HOUSEHOLD_MANAGE);
-    const job = await this.jobs.findOneBy({ id, accountId: this.auth.accountId });
+    const job = isUuid(id) ? await this.jobs.findOneBy({ id, accountId: this.auth.accountId }) : null;
     if (!job) throw notFound('ImportJob', id);
     return job;
   }

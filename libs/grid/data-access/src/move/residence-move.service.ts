@@ -8,6 +8,7 @@ import { RelationToHead } from '../household/household-enums';
 import { HouseholdEntity } from '../household/household.entity';
 import { ResidentEntity } from '../household/resident.entity';
 import { groupBy } from '../household/scope';
+import { checkId } from '../ids';
 import { isDate } from '../team/grid-team.service';
 import { ResidenceMoveEntity } from './residence-move.entity';
 
@@ -47,9 +48,11 @@ export class ResidenceMoveService {
     this.checkCommon(input.movedOn, input.reason);
     const household = await this.dataSource
       .getRepository(HouseholdEntity)
-      .findOneBy({ id: input.householdId });
+      .findOneBy({ id: checkId(input.householdId, 'input.householdId') });
     if (!household) throw badInput('input.householdId', `no household has id ${input.householdId}`);
-    const house = await this.dataSource.getRepository(HouseEntity).findOneBy({ id: input.toHouseId });
+    const house = await this.dataSource
+      .getRepository(HouseEntity)
+      .findOneBy({ id: checkId(input.toHouseId, 'input.toHouseId') });
     if (!house) throw badInput('input.toHouseId', `no house has id ${input.toHouseId}`);
     this.auth.assert(Permission.HOUSEHOLD_MANAGE, household.gridCode);
     this.auth.assert(Permission.HOUSEHOLD_MANAGE, house.gridCode);
@@ -104,7 +107,9 @@ export class ResidenceMoveService {
         'give the relation to the new head (not HEAD)',
       );
     problems.throwIfAny();
-    const resident = await this.dataSource.getRepository(ResidentEntity).findOneBy({ id: input.residentId });
+    const resident = await this.dataSource
+      .getRepository(ResidentEntity)
+      .findOneBy({ id: checkId(input.residentId, 'input.residentId') });
     if (!resident) throw badInput('input.residentId', `no resident has id ${input.residentId}`);
     this.auth.assert(Permission.HOUSEHOLD_MANAGE, resident.gridCode);
     const households = this.dataSource.getRepository(HouseholdEntity);
@@ -116,7 +121,9 @@ export class ResidenceMoveService {
       );
     let target: { gridCode: string; household: HouseholdEntity | null };
     if (input.toHouseholdId) {
-      const household = await households.findOneBy({ id: input.toHouseholdId });
+      const household = await households.findOneBy({
+        id: checkId(input.toHouseholdId, 'input.toHouseholdId'),
+      });
       if (!household) throw badInput('input.toHouseholdId', `no household has id ${input.toHouseholdId}`);
       if (household.id === resident.householdId)
         throw badInput('input.toHouseholdId', `${resident.name} belongs to this household already`);

@@ -2,6 +2,7 @@ import { DataSource, In, Repository } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { InputProblems, notFound } from '@gridgov/platform-errors';
 import { GridEntity } from '../grid/grid.entity';
+import { isUuid } from '../ids';
 import { BroadcastDeliveryEntity, BroadcastEntity, BroadcastStatus } from './broadcast.entity';
 
 export interface BroadcastNoticeInput {
@@ -54,7 +55,7 @@ export class BroadcastService {
 
   /** A broadcast the caller could have sent (household:read on its grids). */
   async find(id: string): Promise<BroadcastEntity> {
-    const broadcast = await this.broadcasts.findOneBy({ id });
+    const broadcast = isUuid(id) ? await this.broadcasts.findOneBy({ id }) : null;
     if (!broadcast || !broadcast.gridCodes.every((code) => this.auth.can(Permission.HOUSEHOLD_READ, code)))
       throw notFound('Broadcast', id);
     return broadcast;

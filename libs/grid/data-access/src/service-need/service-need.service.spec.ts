@@ -64,4 +64,13 @@ describe('ServiceNeedService', () => {
     ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     expect(await needs(elsewhere).ofSubjects('residentId', [register.residents['张小']])).toEqual([[]]);
   });
+
+  it('answers ids that are not uuids with typed errors, not database errors', async () => {
+    await expect(
+      needs().record({ residentId: 'not-an-id', category: ServiceNeedCategory.OTHER, description: '打错了' }),
+    ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.residentId' } });
+    await expect(needs().changeStatus('42', ServiceNeedStatus.MET)).rejects.toMatchObject({
+      extensions: { code: 'NOT_FOUND' },
+    });
+  });
 });

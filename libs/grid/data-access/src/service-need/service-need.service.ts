@@ -4,6 +4,7 @@ import { badInput, conflict, InputProblems, invalidTransition, notFound } from '
 import { HouseholdEntity } from '../household/household.entity';
 import { ResidentEntity } from '../household/resident.entity';
 import { groupBy } from '../household/scope';
+import { checkId, isUuid } from '../ids';
 import { ServiceNeedCategory, ServiceNeedEntity, ServiceNeedStatus } from './service-need.entity';
 
 export interface RecordServiceNeedInput {
@@ -49,10 +50,11 @@ export class ServiceNeedService {
       'must be 2 to 1000 characters',
     );
     problems.throwIfAny();
+    const field = input.householdId ? 'input.householdId' : 'input.residentId';
+    checkId((input.householdId ?? input.residentId) as string, field);
     const subject = input.householdId
       ? await this.dataSource.getRepository(HouseholdEntity).findOneBy({ id: input.householdId })
       : await this.dataSource.getRepository(ResidentEntity).findOneBy({ id: input.residentId as string });
-    const field = input.householdId ? 'input.householdId' : 'input.residentId';
     if (!subject) throw badInput(field, `no ${input.householdId ? 'household' : 'resident'} has this id`);
     this.auth.assert(Permission.HOUSEHOLD_MANAGE, subject.gridCode);
     return this.needs.save(
@@ -75,7 +77,7 @@ export class ServiceNeedService {
     status: ServiceNeedStatus,
     note?: string | null,
   ): Promise<ServiceNeedEntity> {
-    const need = await this.needs.findOneBy({ id });
+    const need = isUuid(id) ? await this.needs.findOneBy({ id }) : null;
     if (!need) throw notFound('ServiceNeed', id);
     this.auth.assert(Permission.HOUSEHOLD_MANAGE, need.gridCode);
     const allowed = NEXT[need.status];

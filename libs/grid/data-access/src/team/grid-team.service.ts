@@ -4,6 +4,7 @@ import { badInput, InputProblems, invalidTransition, notFound } from '@gridgov/p
 import { GridLevel } from '../grid/grid-code';
 import { GridEntity } from '../grid/grid.entity';
 import { groupBy } from '../household/scope';
+import { isUuid } from '../ids';
 import { GridTeamMemberEntity, HelperKind, TeamRole } from './grid-team-member.entity';
 
 export interface AppointTeamMemberInput {
@@ -84,6 +85,11 @@ export class GridTeamService {
       'input.photoUrl',
       'must be an http(s) URL',
     );
+    problems.check(
+      !input.accountId || isUuid(input.accountId),
+      'input.accountId',
+      'must be an account id (uuid)',
+    );
     problems.check(isDate(input.startsOn), 'input.startsOn', 'must be a date YYYY-MM-DD');
     if (input.endsOn) {
       problems.check(isDate(input.endsOn), 'input.endsOn', 'must be a date YYYY-MM-DD');
@@ -131,7 +137,7 @@ export class GridTeamService {
   /** Ends an open period on `endsOn` (the last day served). */
   async end(id: string, endsOn: string): Promise<GridTeamMemberEntity> {
     if (!isDate(endsOn)) throw badInput('endsOn', 'must be a date YYYY-MM-DD');
-    const member = await this.members.findOneBy({ id });
+    const member = isUuid(id) ? await this.members.findOneBy({ id }) : null;
     if (!member) throw notFound('GridTeamMember', id);
     this.auth.assert(Permission.GRID_MANAGE, member.gridCode);
     if (member.endsOn !== null)
