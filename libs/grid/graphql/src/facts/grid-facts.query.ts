@@ -8,12 +8,6 @@ export interface GridVisitFact {
   visitsDone: number;
 }
 
-export interface VisitorFact {
-  accountId: string;
-  gridCode: string;
-  visits: number;
-}
-
 const DAY_MS = 24 * 3600 * 1000;
 
 /** Visits done vs due per grid under a code prefix, in one grouped query. */
@@ -44,24 +38,6 @@ export async function gridVisitFacts(
     gridCode: row.grid_code,
     visitsDue: Number(row.due),
     visitsDone: Number(row.done),
-  }));
-}
-
-/** Visits logged in the period per visiting account and grid. */
-export async function visitorFacts(
-  dataSource: DataSource,
-  filter: { codePrefix: string; from: Date; to: Date },
-): Promise<VisitorFact[]> {
-  const rows: { account_id: string; grid_code: string; visits: string }[] = await dataSource.query(
-    `SELECT visitor_account_id AS account_id, grid_code, count(*) AS visits
-       FROM visit WHERE grid_code LIKE $1 AND visited_at >= $2 AND visited_at < $3
-      GROUP BY 1, 2`,
-    [`${filter.codePrefix}%`, filter.from, filter.to],
-  );
-  return rows.map((row) => ({
-    accountId: row.account_id,
-    gridCode: row.grid_code,
-    visits: Number(row.visits),
   }));
 }
 

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { Permission } from '@gridgov/platform-auth';
 import { badInput } from '@gridgov/platform-errors';
 import type { GridContext } from '../grid-context';
-import { gridVisitFacts, residentSample, visitorFacts } from './grid-facts.query';
+import { gridVisitFacts, residentSample } from './grid-facts.query';
 import { GridFactsType } from './grid-facts.type';
 
 const MAX_SAMPLE = 200;
@@ -13,7 +13,7 @@ export class GridFactsResolver {
   @Authorized(Permission.FACTS_READ)
   @Query(() => GridFactsType, {
     description:
-      'Visits done vs due and register completeness per grid, visits per visitor, in [from, to) (service accounts).',
+      'Visits done vs due and register completeness per grid in [from, to) (service accounts).',
   })
   async gridFacts(
     @Ctx() ctx: GridContext,
@@ -25,9 +25,8 @@ export class GridFactsResolver {
     if (!(from < to)) throw badInput('to', 'must be after from');
     ctx.auth.assert(Permission.FACTS_READ, codePrefix);
     const filter = { codePrefix, from, to };
-    const [visits, visitors, coverage] = await Promise.all([
+    const [visits, coverage] = await Promise.all([
       gridVisitFacts(ctx.dataSource, filter),
-      visitorFacts(ctx.dataSource, filter),
       ctx.coverage.of(codePrefix),
     ]);
     const byGrid = new Map(visits.map((v) => [v.gridCode, v]));
@@ -42,7 +41,7 @@ export class GridFactsResolver {
         dataCompleteness: percent === null ? null : percent / 100,
       };
     });
-    return { grids, visitors };
+    return { grids };
   }
 
   @Authorized(Permission.FACTS_READ)

@@ -23,23 +23,8 @@ export class GridFactType {
   dataCompleteness!: number | null;
 }
 
-@ObjectType('VisitorFact', { description: 'Visits one account logged in one grid during a period.' })
-export class VisitorFactType {
-  @Field(() => String)
-  accountId!: string;
-
-  @Field(() => String)
-  gridCode!: string;
-
-  @Field(() => Int)
-  visits!: number;
-}
-
 @ObjectType('GridFacts')
 export class GridFactsType {
   @Field(() => [GridFactType])
   grids!: GridFactType[];
-
-  @Field(() => [VisitorFactType])
-  visitors!: VisitorFactType[];
 }
