@@ -12,6 +12,7 @@ export const assessmentServiceEnv = {
     'HS256 secret the gateway verifies; signs the service account’s token for facts (runs and surveys are refused without it)',
   ),
   REDIS_URL: env.optional('Redis for scheduled assessment runs (none scheduled without it)'),
+  QUEUE_PREFIX: env.string('BullMQ key prefix', 'bull'),
 };
 
 export type AssessmentServiceConfig = ReturnType<typeof loadAssessmentServiceConfig>;

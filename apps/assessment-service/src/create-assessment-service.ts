@@ -26,6 +26,7 @@ export async function createAssessmentService(
   if (!config.REDIS_URL || !facts) return subgraph;
   const jobs = await startAssessmentJobs({
     redisUrl: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
     dataSource: subgraph.dataSource,
     facts: new GatewayFactSource(facts),
     log: createLogger('assessment-jobs', config.LOG_LEVEL),
