@@ -100,7 +100,7 @@ export class ResponsibilityService {
     if (!rule) throw notFound('Responsibility rule', id);
     this.auth.assert(Permission.TICKET_CONFIGURE, rule.unitCode);
     await repo.delete({ id });
-    return { ...rule, id };
+    return rule;
   }
 
   /** Longest unit code prefix first, then the longest category prefix (`''` matches all). */
