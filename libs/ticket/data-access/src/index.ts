@@ -20,16 +20,12 @@ import { TicketEventEntity } from './ticket/ticket-event.entity';
 import { TicketEntity } from './ticket/ticket.entity';
 import { TicketCategoryEntity } from './catalogue/ticket-category.entity';
 
-export {
-  AttributeDatatype,
-  type AttributeValueInput,
-  type CategoryAttribute,
-} from './catalogue/category-attribute';
+export { AttributeDatatype, type CategoryAttribute } from './catalogue/category-attribute';
 export { TicketCategoryEntity } from './catalogue/ticket-category.entity';
-export { type NewCategoryInput, TicketCategoryService } from './catalogue/ticket-category.service';
+export { TicketCategoryService } from './catalogue/ticket-category.service';
 export { ResponsibilityRuleEntity } from './responsibility/responsibility-rule.entity';
 export { type ResponsibilityRuleInput, ResponsibilityService } from './responsibility/responsibility.service';
-export { SlaPolicyEntity, UNIT_LEVELS, type UnitLevel } from './sla/sla-policy.entity';
+export { SlaPolicyEntity } from './sla/sla-policy.entity';
 export { SlaUnit } from './sla/sla-policy';
 export { type SlaPolicyChange, type SlaPolicyInput, SlaPolicyService } from './sla/sla-policy.service';
 export {
@@ -69,11 +65,10 @@ export { TicketSupervisionEntity } from './supervision/ticket-supervision.entity
 export { TicketSupervisionService } from './supervision/ticket-supervision.service';
 export * from './timers';
 export { TicketDispatchEntity } from './workflow/ticket-dispatch.entity';
-export { NOTIFY_LEADERS, TicketOutboxEntity } from './workflow/ticket-outbox.entity';
+export { TicketOutboxEntity } from './workflow/ticket-outbox.entity';
 export {
   allowedActions,
   ClockChange,
-  isAllowed,
   DispatchRole,
   DispatchStatus,
   TRANSITIONS,
