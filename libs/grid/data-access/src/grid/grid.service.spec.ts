@@ -208,4 +208,12 @@ describe('GridService', () => {
     const second = await admin.getByCode('520303001001002');
     expect((await admin.overlappingSiblings(second)).map((g) => g.code)).toEqual(['520303001001004']);
   });
+
+  it('answers a grid id that is not a uuid with NOT_FOUND, not a database error', async () => {
+    const admin = as(Role.UNIT_ADMIN, '520303');
+    await expect(admin.get('520303001001001')).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    await expect(admin.updateBoundary('42', square(106.93, 27.7))).rejects.toMatchObject({
+      extensions: { code: 'NOT_FOUND' },
+    });
+  });
 });

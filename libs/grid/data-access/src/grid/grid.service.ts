@@ -2,6 +2,7 @@ import { Brackets, DataSource, Repository, type SelectQueryBuilder } from 'typeo
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { isUniqueViolation } from '@gridgov/platform-database';
 import { badInput, conflict, forbidden, InputProblems, notFound } from '@gridgov/platform-errors';
+import { isUuid } from '../ids';
 import {
   boundariesOverlap,
   boundaryContains,
@@ -51,7 +52,7 @@ export class GridService {
   }
 
   async get(id: string): Promise<GridEntity> {
-    const grid = await this.grids.findOneBy({ id });
+    const grid = isUuid(id) ? await this.grids.findOneBy({ id }) : null;
     if (!grid) throw notFound('Grid', id);
     return this.readable(grid);
   }
@@ -191,7 +192,7 @@ export class GridService {
     const problems = new InputProblems();
     const boundary = this.checkBoundary(value, 'boundary', problems);
     problems.throwIfAny();
-    const grid = await this.grids.findOneBy({ id });
+    const grid = isUuid(id) ? await this.grids.findOneBy({ id }) : null;
     if (!grid) throw notFound('Grid', id);
     this.auth.assert(Permission.GRID_MANAGE, grid.code);
     const parent = grid.parentId ? await this.grids.findOneBy({ id: grid.parentId }) : null;

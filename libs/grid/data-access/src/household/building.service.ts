@@ -8,6 +8,7 @@ import { BuildingEntity } from './building.entity';
 import { HouseEntity } from './house.entity';
 import { BuildingKind, HouseUse } from './household-enums';
 import { groupBy, visibleByIds, whereInScope } from './scope';
+import { isUuid } from '../ids';
 
 export interface CreateBuildingInput {
   gridCode: string;
@@ -46,7 +47,7 @@ export class BuildingService {
 
   async get(id: string): Promise<BuildingEntity> {
     this.auth.assertAnywhere(Permission.HOUSEHOLD_READ);
-    const building = await this.buildings.findOneBy({ id });
+    const building = isUuid(id) ? await this.buildings.findOneBy({ id }) : null;
     if (!building) throw notFound('Building', id);
     if (!this.auth.can(Permission.HOUSEHOLD_READ, building.gridCode))
       throw forbidden(`Building ${building.code} is outside your scope`);
@@ -114,7 +115,9 @@ export class BuildingService {
       'must be 1 to 20 letters, digits or dashes',
     );
     this.auth.assert(Permission.HOUSEHOLD_MANAGE, input.gridCode);
-    const building = await this.buildings.findOneBy({ id: input.buildingId });
+    const building = isUuid(input.buildingId)
+      ? await this.buildings.findOneBy({ id: input.buildingId })
+      : null;
     if (!building) throw badInput('input.buildingId', `no building has id ${input.buildingId}`);
     problems
       .check(

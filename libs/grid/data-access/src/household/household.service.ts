@@ -7,6 +7,7 @@ import { HouseholdKind, RelationToHead } from './household-enums';
 import { HouseholdEntity } from './household.entity';
 import { ResidentEntity } from './resident.entity';
 import { groupBy, visibleByIds, whereInScope } from './scope';
+import { isUuid } from '../ids';
 
 export interface CreateHouseholdInput {
   houseId: string;
@@ -28,7 +29,7 @@ export class HouseholdService {
 
   async get(id: string): Promise<HouseholdEntity> {
     this.auth.assertAnywhere(Permission.HOUSEHOLD_READ);
-    const household = await this.households.findOneBy({ id });
+    const household = isUuid(id) ? await this.households.findOneBy({ id }) : null;
     if (!household) throw notFound('Household', id);
     if (!this.auth.can(Permission.HOUSEHOLD_READ, household.gridCode))
       throw forbidden('This household is outside your scope');
@@ -38,7 +39,9 @@ export class HouseholdService {
   /** One transaction: the household row and every member's link to it, or nothing. */
   async create(input: CreateHouseholdInput): Promise<HouseholdEntity> {
     const members = input.members ?? [];
-    const house = await this.dataSource.getRepository(HouseEntity).findOneBy({ id: input.houseId });
+    const house = isUuid(input.houseId)
+      ? await this.dataSource.getRepository(HouseEntity).findOneBy({ id: input.houseId })
+      : null;
     if (!house) throw badInput('input.houseId', `no house has id ${input.houseId}`);
     this.auth.assert(Permission.HOUSEHOLD_MANAGE, house.gridCode);
     const problems = new InputProblems();

@@ -14,6 +14,7 @@ import { maskIdNumber, type PersonalDataCipher } from '../personal-data/personal
 import { Gender, Population } from './household-enums';
 import { type ResidentDetails, ResidentEntity } from './resident.entity';
 import { groupBy, visibleByIds, whereInScope } from './scope';
+import { isUuid } from '../ids';
 import { TagEntity } from './tag.entity';
 
 export interface CreateResidentInput {
@@ -44,7 +45,7 @@ export class ResidentService {
   }
 
   async get(id: string): Promise<ResidentEntity> {
-    const resident = await this.residents.findOneBy({ id });
+    const resident = isUuid(id) ? await this.residents.findOneBy({ id }) : null;
     if (!resident) throw notFound('Resident', id);
     return this.readable(resident);
   }

@@ -4,6 +4,7 @@ import { badInput, InputProblems } from '@gridgov/platform-errors';
 import { HouseholdEntity } from '../household/household.entity';
 import { ResidentEntity } from '../household/resident.entity';
 import { groupBy, whereInScope } from '../household/scope';
+import { isUuid } from '../ids';
 import { type TrackPoint, VisitEntity } from './visit.entity';
 
 export interface LogVisitInput {
@@ -79,10 +80,10 @@ export class VisitService {
     }
     problems.throwIfAny();
     const [household, resident] = await Promise.all([
-      input.householdId
+      input.householdId && isUuid(input.householdId)
         ? this.dataSource.getRepository(HouseholdEntity).findOneBy({ id: input.householdId })
         : null,
-      input.residentId
+      input.residentId && isUuid(input.residentId)
         ? this.dataSource.getRepository(ResidentEntity).findOneBy({ id: input.residentId })
         : null,
     ]);
