@@ -146,7 +146,7 @@ export class TicketStatsService {
           GROUP BY t.${column} ORDER BY n DESC, key LIMIT $${params.length}`,
         params,
       ) as Promise<{ key: string; n: string }[]>;
-    const [categories, grids] = [await top('category_code'), await top('grid_code')];
+    const [categories, grids] = await Promise.all([top('category_code'), top('grid_code')]);
     return {
       categories: categories.map((r) => ({ categoryCode: r.key, count: Number(r.n) })),
       grids: grids.map((r) => ({ gridCode: r.key, count: Number(r.n) })),
