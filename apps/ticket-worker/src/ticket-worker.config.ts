@@ -24,7 +24,7 @@ export const ticketWorkerEnv = {
   SHUTDOWN_TIMEOUT_MS: env.int('on SIGTERM, wait this long for running jobs, then return them to the queue', 10_000, {
     min: 0,
   }),
-  DEMO_DATA: env.optional('seed the deadline demo (true/false); default: true when NODE_ENV=development'),
+  DEMO_DATA: env.optionalBool('seed the deadline demo (true/false); default: true when NODE_ENV=development'),
 };
 
 export type TicketWorkerConfig = ReturnType<typeof loadTicketWorkerConfig>;
@@ -33,6 +33,4 @@ export type TicketWorkerConfig = ReturnType<typeof loadTicketWorkerConfig>;
 export const loadTicketWorkerConfig = (source: NodeJS.ProcessEnv = process.env, argv: string[] = []) =>
   loadConfig(ticketWorkerEnv, { ...source, ...workerCliOverrides(argv) });
 
-export function demoDataOn(config: TicketWorkerConfig): boolean {
-  return config.DEMO_DATA === undefined ? config.NODE_ENV === 'development' : ['true', '1', 'yes'].includes(config.DEMO_DATA);
-}
+export const demoDataOn = (config: TicketWorkerConfig): boolean => config.DEMO_DATA ?? config.NODE_ENV === 'development';
