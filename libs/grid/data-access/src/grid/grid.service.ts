@@ -1,8 +1,7 @@
 import { Brackets, DataSource, Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { isUniqueViolation } from '@gridgov/platform-database';
-import { badInput, conflict, forbidden, InputProblems, notFound } from '@gridgov/platform-errors';
-import { isUuid } from '../ids';
+import { badInput, conflict, forbidden, InputProblems, isUuid, notFound } from '@gridgov/platform-errors';
 import {
   boundariesOverlap,
   boundaryContains,

@@ -1,14 +1,13 @@
 import { DataSource, Repository } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { isUniqueViolation } from '@gridgov/platform-database';
-import { badInput, conflict, forbidden, InputProblems, notFound } from '@gridgov/platform-errors';
+import { badInput, conflict, forbidden, InputProblems, isUuid, notFound } from '@gridgov/platform-errors';
 import { GridLevel } from '../grid/grid-code';
 import { GridEntity } from '../grid/grid.entity';
 import { BuildingEntity } from './building.entity';
 import { HouseEntity } from './house.entity';
 import { BuildingKind, HouseUse } from './household-enums';
 import { groupBy, visibleByIds, whereInScope } from './scope';
-import { isUuid } from '../ids';
 
 export interface CreateBuildingInput {
   gridCode: string;

@@ -1,13 +1,12 @@
 import { DataSource, Repository } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { isUniqueViolation } from '@gridgov/platform-database';
-import { badInput, forbidden, InputProblems, notFound } from '@gridgov/platform-errors';
+import { badInput, forbidden, InputProblems, isUuid, notFound } from '@gridgov/platform-errors';
 import { HouseEntity } from './house.entity';
 import { HouseholdKind, RelationToHead } from './household-enums';
 import { HouseholdEntity } from './household.entity';
 import { ResidentEntity } from './resident.entity';
 import { groupBy, visibleByIds, whereInScope } from './scope';
-import { isUuid } from '../ids';
 
 export interface CreateHouseholdInput {
   houseId: string;

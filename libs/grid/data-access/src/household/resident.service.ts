@@ -1,7 +1,7 @@
 import { DataSource, Repository } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { isUniqueViolation } from '@gridgov/platform-database';
-import { badInput, forbidden, InputProblems, notFound } from '@gridgov/platform-errors';
+import { badInput, forbidden, InputProblems, isUuid, notFound } from '@gridgov/platform-errors';
 import { GridLevel } from '../grid/grid-code';
 import { GridEntity } from '../grid/grid.entity';
 import {
@@ -14,7 +14,6 @@ import { maskIdNumber, type PersonalDataCipher } from '../personal-data/personal
 import { Gender, Population } from './household-enums';
 import { type ResidentDetails, ResidentEntity } from './resident.entity';
 import { groupBy, visibleByIds, whereInScope } from './scope';
-import { isUuid } from '../ids';
 import { TagEntity } from './tag.entity';
 
 export interface CreateResidentInput {

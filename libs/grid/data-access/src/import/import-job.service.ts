@@ -1,8 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { DataSource, Repository } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { badInput, notFound } from '@gridgov/platform-errors';
-import { isUuid } from '../ids';
+import { badInput, isUuid, notFound } from '@gridgov/platform-errors';
 import { ImportFormat, ImportJobEntity, ImportJobStatus } from './import-job.entity';
 import type { ImportProgress, ImportReport, ResidentImportService } from './resident-import.service';
 

@@ -1,6 +1,6 @@
 import { DataSource, In, Repository } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { badInput, conflict, InputProblems } from '@gridgov/platform-errors';
+import { badInput, checkId, conflict, InputProblems } from '@gridgov/platform-errors';
 import { GridLevel } from '../grid/grid-code';
 import { GridEntity } from '../grid/grid.entity';
 import { HouseEntity } from '../household/house.entity';
@@ -8,7 +8,6 @@ import { RelationToHead } from '../household/household-enums';
 import { HouseholdEntity } from '../household/household.entity';
 import { ResidentEntity } from '../household/resident.entity';
 import { groupBy } from '../household/scope';
-import { checkId } from '../ids';
 import { isDate } from '../team/grid-team.service';
 import { ResidenceMoveEntity } from './residence-move.entity';
 

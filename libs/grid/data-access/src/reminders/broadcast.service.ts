@@ -1,8 +1,7 @@
 import { DataSource, In, Repository } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { InputProblems, notFound } from '@gridgov/platform-errors';
+import { InputProblems, isUuid, notFound } from '@gridgov/platform-errors';
 import { GridEntity } from '../grid/grid.entity';
-import { isUuid } from '../ids';
 import { BroadcastDeliveryEntity, BroadcastEntity, BroadcastStatus } from './broadcast.entity';
 
 export interface BroadcastNoticeInput {

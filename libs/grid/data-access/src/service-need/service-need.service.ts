@@ -1,10 +1,17 @@
 import { DataSource, In, Repository } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { badInput, conflict, InputProblems, invalidTransition, notFound } from '@gridgov/platform-errors';
+import {
+  badInput,
+  checkId,
+  conflict,
+  InputProblems,
+  invalidTransition,
+  isUuid,
+  notFound,
+} from '@gridgov/platform-errors';
 import { HouseholdEntity } from '../household/household.entity';
 import { ResidentEntity } from '../household/resident.entity';
 import { groupBy } from '../household/scope';
-import { checkId, isUuid } from '../ids';
 import { ServiceNeedCategory, ServiceNeedEntity, ServiceNeedStatus } from './service-need.entity';
 
 export interface RecordServiceNeedInput {

@@ -1,10 +1,9 @@
 import { DataSource, In, Repository } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { badInput, InputProblems, invalidTransition, notFound } from '@gridgov/platform-errors';
+import { badInput, InputProblems, invalidTransition, isUuid, notFound } from '@gridgov/platform-errors';
 import { GridLevel } from '../grid/grid-code';
 import { GridEntity } from '../grid/grid.entity';
 import { groupBy } from '../household/scope';
-import { isUuid } from '../ids';
 import { GridTeamMemberEntity, HelperKind, TeamRole } from './grid-team-member.entity';
 
 export interface AppointTeamMemberInput {

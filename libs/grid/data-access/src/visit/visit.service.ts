@@ -1,10 +1,9 @@
 import { DataSource, Repository } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { badInput, InputProblems } from '@gridgov/platform-errors';
+import { badInput, InputProblems, isUuid } from '@gridgov/platform-errors';
 import { HouseholdEntity } from '../household/household.entity';
 import { ResidentEntity } from '../household/resident.entity';
 import { groupBy, whereInScope } from '../household/scope';
-import { isUuid } from '../ids';
 import { type TrackPoint, VisitEntity } from './visit.entity';
 
 export interface LogVisitInput {

@@ -7,6 +7,7 @@ import {
   forbidden,
   InputProblems,
   invalidTransition,
+  isUuid,
   notFound,
 } from '@gridgov/platform-errors';
 import { levelOfCode, significantPrefix } from '../admin-unit/admin-unit-code';
@@ -14,7 +15,6 @@ import { AdminUnitEntity } from '../admin-unit/admin-unit.entity';
 import { isCalendarDate, todayIso } from '../calendar-date';
 import type { PartyOrganizationService } from '../party/party-organization.service';
 import { whereCodeInScope } from '../scope-filter';
-import { isUuid } from '../uuid';
 import {
   type CobuildingResource,
   CobuildingPairingEntity,

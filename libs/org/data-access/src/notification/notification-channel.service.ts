@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { badInput, InputProblems } from '@gridgov/platform-errors';
+import { badInput, InputProblems, isUuid } from '@gridgov/platform-errors';
 import { DepartmentEntity } from '../department/department.entity';
-import { isUuid } from '../uuid';
 import { DepartmentWebhookEntity, NotificationContactEntity } from './notification-channel.entity';
 
 export interface DepartmentWebhookInput {

@@ -1,12 +1,11 @@
 import { DataSource, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { isUniqueViolation } from '@gridgov/platform-database';
-import { badInput, forbidden, InputProblems, notFound } from '@gridgov/platform-errors';
+import { badInput, forbidden, InputProblems, isUuid, notFound } from '@gridgov/platform-errors';
 import { AdminUnitLevel, levelOfCode, significantPrefix } from '../admin-unit/admin-unit-code';
 import { AdminUnitEntity } from '../admin-unit/admin-unit.entity';
 import { isCalendarDate, todayIso } from '../calendar-date';
 import { whereCodeInScope } from '../scope-filter';
-import { isUuid } from '../uuid';
 import { PartyMemberTransferEntity } from './party-member-transfer.entity';
 import { PartyBranchGridEntity } from './party-branch-grid.entity';
 import { IdentityDisplay, PartyMemberEntity, PartyMemberStatus } from './party-member.entity';

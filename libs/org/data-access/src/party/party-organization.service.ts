@@ -1,11 +1,10 @@
 import { DataSource, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { isUniqueViolation } from '@gridgov/platform-database';
-import { badInput, conflict, forbidden, InputProblems, notFound } from '@gridgov/platform-errors';
+import { badInput, conflict, forbidden, InputProblems, isUuid, notFound } from '@gridgov/platform-errors';
 import { levelOfCode, significantPrefix } from '../admin-unit/admin-unit-code';
 import { AdminUnitEntity } from '../admin-unit/admin-unit.entity';
 import { whereCodeInScope } from '../scope-filter';
-import { isUuid } from '../uuid';
 import { PartyBranchGridEntity } from './party-branch-grid.entity';
 import { PartyMemberEntity } from './party-member.entity';
 import {

@@ -7,6 +7,7 @@ import {
   forbidden,
   InputProblems,
   invalidTransition,
+  isUuid,
   notFound,
 } from '@gridgov/platform-errors';
 import { levelOfCode, significantPrefix } from '../admin-unit/admin-unit-code';
@@ -14,7 +15,6 @@ import { AdminUnitEntity } from '../admin-unit/admin-unit.entity';
 import { PartyMemberEntity } from '../party/party-member.entity';
 import type { PartyMemberService } from '../party/party-member.service';
 import { whereCodeInScope } from '../scope-filter';
-import { isUuid } from '../uuid';
 import { VolunteerActivityEntity, VolunteerSignupEntity, VolunteerTeamEntity } from './volunteer.entity';
 
 export interface CreateVolunteerTeamInput {

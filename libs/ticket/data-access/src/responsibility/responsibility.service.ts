@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { badInput, InputProblems, notFound } from '@gridgov/platform-errors';
-import { CATEGORY_CODE, isUuid } from '../ticket/ticket-input';
+import { badInput, InputProblems, isUuid, notFound } from '@gridgov/platform-errors';
+import { CATEGORY_CODE } from '../ticket/ticket-input';
 import { unitCodePrefixes } from '../workflow/ticket-transitions';
 import { ResponsibilityRuleEntity } from './responsibility-rule.entity';
 

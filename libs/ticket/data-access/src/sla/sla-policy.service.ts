@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { badInput, conflict, InputProblems, notFound } from '@gridgov/platform-errors';
-import { CATEGORY_CODE, isUuid } from '../ticket/ticket-input';
+import { badInput, conflict, InputProblems, isUuid, notFound } from '@gridgov/platform-errors';
+import { CATEGORY_CODE } from '../ticket/ticket-input';
 import { TicketMode } from '../ticket/ticket.enums';
 import { TicketOutboxEntity } from '../workflow/ticket-outbox.entity';
 import { ClockChange } from '../workflow/ticket-transitions';

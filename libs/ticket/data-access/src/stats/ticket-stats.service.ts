@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { badInput } from '@gridgov/platform-errors';
-import { CATEGORY_CODE, isGridCode, isUuid } from '../ticket/ticket-input';
+import { badInput, isUuid } from '@gridgov/platform-errors';
+import { CATEGORY_CODE, isGridCode } from '../ticket/ticket-input';
 
 export interface TicketStatsFilter {
   /** A unit's code prefix (e.g. 520303001) or a 15-digit grid code. */

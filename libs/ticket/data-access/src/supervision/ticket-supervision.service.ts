@@ -1,8 +1,7 @@
 import { DataSource, In } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { badInput, conflict, forbidden, invalidTransition, notFound } from '@gridgov/platform-errors';
+import { badInput, conflict, forbidden, invalidTransition, isUuid, notFound } from '@gridgov/platform-errors';
 import { SupervisionColor, TicketStatus } from '../ticket/ticket.enums';
-import { isUuid } from '../ticket/ticket-input';
 import { TicketEntity } from '../ticket/ticket.entity';
 import { TicketDispatchEntity } from '../workflow/ticket-dispatch.entity';
 import { DispatchStatus } from '../workflow/ticket-transitions';

@@ -1,4 +1,4 @@
-import { InputProblems } from '@gridgov/platform-errors';
+import { InputProblems, isUuid } from '@gridgov/platform-errors';
 import { type AttributeValueInput, checkAttributeValues } from '../catalogue/category-attribute';
 import type { IntakeCategory } from '../catalogue/ticket-category.service';
 import { TicketChannel, TicketMode, TicketStatus } from './ticket.enums';
@@ -6,7 +6,6 @@ import { TicketChannel, TicketMode, TicketStatus } from './ticket.enums';
 export const GRID_CODE = /^\d{15}$/;
 /** Dotted upper-case segments of the category catalogue: `CITY_MANAGEMENT` or `CITY_MANAGEMENT.ROAD`. */
 export const CATEGORY_CODE = /^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_PHOTOS = 9;
 const MAX_URL_LENGTH = 1000;
 const MAX_DESCRIPTION = 2000;
@@ -49,10 +48,6 @@ export interface NewTicket {
 
 export function isGridCode(code: string): boolean {
   return GRID_CODE.test(code);
-}
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
 }
 
 export function isHttpUrl(value: string): boolean {

@@ -1,6 +1,6 @@
 import { Brackets, DataSource, EntityManager, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { badInput, forbidden, notFound } from '@gridgov/platform-errors';
+import { badInput, forbidden, isUuid, notFound } from '@gridgov/platform-errors';
 import { TicketCategoryService } from '../catalogue/ticket-category.service';
 import { TicketDispatchEntity } from '../workflow/ticket-dispatch.entity';
 import { nextClock } from '../sla/ticket-clock';
@@ -13,7 +13,6 @@ import {
   checkReportInput,
   formatTicketNumber,
   isGridCode,
-  isUuid,
   type NewTicket,
   type ReportTicketInput,
 } from './ticket-input';

@@ -6,9 +6,10 @@ import {
   forbidden,
   InputProblems,
   invalidTransition,
+  isUuid,
   notFound,
 } from '@gridgov/platform-errors';
-import { isHttpUrl, isUuid, MAX_PHOTOS } from '../ticket/ticket-input';
+import { isHttpUrl, MAX_PHOTOS } from '../ticket/ticket-input';
 import { TicketEventEntity } from '../ticket/ticket-event.entity';
 import { TicketEntity } from '../ticket/ticket.entity';
 import { Satisfaction, TicketAction, TicketStatus } from '../ticket/ticket.enums';

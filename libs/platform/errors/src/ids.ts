@@ -1,4 +1,4 @@
-import { badInput } from '@gridgov/platform-errors';
+import { badInput } from './app-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
