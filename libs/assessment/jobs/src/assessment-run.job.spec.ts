@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { UnrecoverableError } from 'bullmq';
 import { createLogger } from '@gridgov/platform-observability';
 import { openTestDatabase, type TestDatabase } from '@gridgov/platform-testing';
 import { ANONYMOUS, AuthContext } from '@gridgov/platform-auth';
@@ -168,5 +169,17 @@ describe('assessment run jobs', () => {
       { name: '红色文明榜积分', version: 1 },
       { name: '网格员月度评星定级', version: 1 },
     ]);
+  });
+
+  it('gives up at once on a run that will stay refused, instead of retrying it', async () => {
+    const runs = new AssessmentRunService(db.dataSource, facts);
+    const [{ id }] = (await db.dataSource.query(
+      `SELECT id FROM assessment_scheme WHERE status = 'ACTIVE' AND period_kind = 'MONTH' LIMIT 1`,
+    )) as { id: string }[];
+    const run = (schemeId: string, period: string) =>
+      processAssessmentJob({ kind: 'run', schemeId, period }, runs, db.dataSource, jobs.enqueueRun);
+    const next = periodAt(AssessmentPeriodKind.MONTH, new Date(), 1).key;
+    await expect(run(id, next)).rejects.toThrow(UnrecoverableError);
+    await expect(run(randomUUID(), next)).rejects.toThrow(UnrecoverableError);
   });
 });

@@ -1,4 +1,5 @@
-import { Queue, Worker, type Job } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import {
   AssessmentPeriodKind,
@@ -10,6 +11,7 @@ import {
   parsePeriod,
   periodAt,
 } from '@gridgov/assessment-data-access';
+import { ErrorCode } from '@gridgov/platform-errors';
 import { createRedisConnection, QueueName } from '@gridgov/platform-queue';
 import type { Logger } from '@gridgov/platform-observability';
 
@@ -60,8 +62,16 @@ export async function processAssessmentJob(
 ): Promise<AssessmentRunEntity | null> {
   const schemes = dataSource.getRepository(AssessmentSchemeEntity);
   if (data.kind === 'run') {
-    const scheme = await schemes.findOneByOrFail({ id: data.schemeId });
-    return runs.run(scheme, parsePeriod(scheme.periodKind, data.period), null);
+    const scheme = await schemes.findOneBy({ id: data.schemeId });
+    if (!scheme) throw new UnrecoverableError(`assessment scheme ${data.schemeId} no longer exists`);
+    try {
+      return await runs.run(scheme, parsePeriod(scheme.periodKind, data.period), null);
+    } catch (error) {
+      // Only facts that could not be read are worth retrying; a refused run stays refused.
+      if (error instanceof GraphQLError && error.extensions['code'] !== ErrorCode.SUBGRAPH_UNAVAILABLE)
+        throw new UnrecoverableError(error.message);
+      throw error;
+    }
   }
   const due = await schemes.findBy({ periodKind: data.periodKind, status: AssessmentSchemeStatus.ACTIVE });
   const period = periodAt(data.periodKind, now, -1);
