@@ -1,11 +1,10 @@
 import { type DataSource, In } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { badInput, forbidden, notFound } from '@gridgov/platform-errors';
+import { badInput, forbidden, isUuid, notFound } from '@gridgov/platform-errors';
 import { AssessmentSubjectKind } from '../scheme/assessment-kinds';
 import { AssessmentSchemeEntity } from '../scheme/assessment-scheme.entity';
 import { AssessmentRunEntity } from '../run/assessment-run.entity';
 import { AssessmentResultEntity } from './assessment-result.entity';
-import { UUID } from '../columns';
 
 const MAX_BOARD = 100;
 
@@ -43,7 +42,7 @@ export class AssessmentResultService {
   }
 
   async get(id: string): Promise<AssessmentResultEntity> {
-    const result = UUID.test(id) ? await this.results().findOneBy({ id }) : null;
+    const result = isUuid(id) ? await this.results().findOneBy({ id }) : null;
     if (!result) throw notFound('AssessmentResult', id);
     if (!this.canRead(result)) throw forbidden(`Assessment result ${id} is outside your scope`);
     return result;
@@ -79,7 +78,7 @@ export class AssessmentResultService {
   }
 
   async runOf(schemeId: string, period: string, version: number | null): Promise<AssessmentRunEntity> {
-    if (!UUID.test(schemeId)) throw notFound('AssessmentScheme', schemeId);
+    if (!isUuid(schemeId)) throw notFound('AssessmentScheme', schemeId);
     const run = await this.dataSource.getRepository(AssessmentRunEntity).findOne({
       where: { schemeId, period, ...(version ? { version } : {}) },
       order: { version: 'DESC' },

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { badInput, conflict, forbidden, InputProblems, notFound } from '@gridgov/platform-errors';
+import { badInput, conflict, forbidden, InputProblems, isUuid, notFound } from '@gridgov/platform-errors';
 import { AssessmentIndicatorKind, ManualSource } from '../scheme/assessment-kinds';
 import { AssessmentIndicatorEntity } from '../scheme/assessment-indicator.entity';
 import { AssessmentSchemeEntity } from '../scheme/assessment-scheme.entity';
@@ -9,7 +9,6 @@ import { parsePeriod } from '../run/assessment-period';
 import { toHundredths } from '../scheme/assessment-scheme.validation';
 import type { FactSource } from '../run/fact-source';
 import { AssessmentReviewEntity, AssessmentSurveyEntity } from './assessment-review.entity';
-import { UUID } from '../columns';
 
 export interface ReviewTarget {
   schemeId: string;
@@ -169,7 +168,7 @@ export class AssessmentReviewService {
   private async target(
     input: ReviewTarget,
   ): Promise<{ indicator: AssessmentIndicatorEntity; period: string }> {
-    const scheme = UUID.test(input.schemeId)
+    const scheme = isUuid(input.schemeId)
       ? await this.dataSource.getRepository(AssessmentSchemeEntity).findOneBy({ id: input.schemeId })
       : null;
     if (!scheme) throw notFound('AssessmentScheme', input.schemeId);

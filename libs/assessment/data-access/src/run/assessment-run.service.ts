@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { badInput, invalidTransition, notFound } from '@gridgov/platform-errors';
+import { badInput, invalidTransition, isUuid, notFound } from '@gridgov/platform-errors';
 import {
   AssessmentMetric,
   AssessmentSchemeStatus,
@@ -20,7 +20,6 @@ import {
   type SubjectInputs,
 } from './assessment-scoring';
 import type { FactSource, GridFact, Subject, TicketFact, TicketFactGroup } from './fact-source';
-import { UUID } from '../columns';
 
 const INSERT_CHUNK = 1_000;
 
@@ -79,7 +78,7 @@ export class AssessmentRunService {
 
   /** On demand: needs assessment:manage in the scheme's unit. */
   async runAs(auth: AuthContext, schemeId: string, periodText: string): Promise<AssessmentRunEntity> {
-    const scheme = UUID.test(schemeId)
+    const scheme = isUuid(schemeId)
       ? await this.dataSource.getRepository(AssessmentSchemeEntity).findOneBy({ id: schemeId })
       : null;
     if (!scheme) throw notFound('AssessmentScheme', schemeId);

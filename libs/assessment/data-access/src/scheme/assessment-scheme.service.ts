@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, EntityManager, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { isUniqueViolation } from '@gridgov/platform-database';
-import { conflict, forbidden, notFound } from '@gridgov/platform-errors';
+import { conflict, forbidden, isUuid, notFound } from '@gridgov/platform-errors';
 import { AssessmentPeriodKind, AssessmentSchemeStatus, AssessmentSubjectKind } from './assessment-kinds';
 import { AssessmentIndicatorEntity } from './assessment-indicator.entity';
 import { AssessmentSchemeEntity } from './assessment-scheme.entity';
@@ -12,7 +12,6 @@ import {
   type ValidSchemeInput,
 } from './assessment-scheme.validation';
 import { ancestorScopeCodes } from './unit-scope-code';
-import { UUID } from '../columns';
 
 export interface AssessmentSchemeFilter {
   subjectKind?: AssessmentSubjectKind | null;
@@ -93,7 +92,7 @@ export class AssessmentSchemeService {
 
   async get(id: string): Promise<AssessmentSchemeEntity> {
     this.auth.assertAnywhere(Permission.ASSESSMENT_READ);
-    const scheme = UUID.test(id) ? await this.schemes.findOneBy({ id }) : null;
+    const scheme = isUuid(id) ? await this.schemes.findOneBy({ id }) : null;
     if (!scheme) throw notFound('AssessmentScheme', id);
     if (!this.canRead(scheme.ownerUnitCode)) throw forbidden(`Assessment scheme ${id} is outside your scope`);
     return scheme;

@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { isUuid } from '@gridgov/platform-errors';
 import { IdentityDisplay, maskName } from '@gridgov/org-data-access';
 import { RESIDENT_SUBJECT_PREFIX } from './org-facts.query';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Shown for a volunteer whose name org does not hold. */
 export const UNNAMED_VOLUNTEER = '志愿者';
@@ -17,8 +16,8 @@ export async function honourBoardNames(
 ): Promise<(string | null)[]> {
   const residentOf = (id: string) =>
     id.startsWith(RESIDENT_SUBJECT_PREFIX) ? id.slice(RESIDENT_SUBJECT_PREFIX.length) : null;
-  const memberIds = subjectIds.filter((id) => residentOf(id) === null && UUID.test(id));
-  const residentIds = subjectIds.map(residentOf).filter((id): id is string => id !== null && UUID.test(id));
+  const memberIds = subjectIds.filter((id) => residentOf(id) === null && isUuid(id));
+  const residentIds = subjectIds.map(residentOf).filter((id): id is string => id !== null && isUuid(id));
   const [members, residents]: [
     { id: string; name: string; identity_display: IdentityDisplay }[],
     { resident_id: string; name: string }[],
