@@ -161,7 +161,6 @@ describe('ResidentImportService', () => {
     expect(report).toMatchObject({ errors: [], residentsCreated: 1, householdsCreated: 0, housesCreated: 0 });
     expect(calls).toEqual([
       ['CHECKING', 0, 4],
-      ['WRITING', 0, 4],
       ['WRITING', 4, 4],
     ]);
     const [child] = await db.dataSource.query(

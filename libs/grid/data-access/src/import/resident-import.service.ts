@@ -1,19 +1,14 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { badInput } from '@gridgov/platform-errors';
+import { isUniqueViolation } from '@gridgov/platform-database';
+import { badInput, conflict } from '@gridgov/platform-errors';
 import { BuildingEntity } from '../household/building.entity';
 import { HouseholdKind, HouseUse, Population, RelationToHead } from '../household/household-enums';
 import { TagEntity } from '../household/tag.entity';
 import { nationalIdProblem, normaliseNationalId } from '../personal-data/national-id';
 import type { PersonalDataCipher } from '../personal-data/personal-data-cipher';
 import { parseCsv, type SheetRecord } from './csv';
-import {
-  checkRegisteredGrids,
-  houseKey,
-  type ImportRow,
-  ImportRowsRefused,
-  writeImportRows,
-} from './resident-import.writer';
+import { houseKey, type ImportChunk, type ImportRow, ResidentImportWriter } from './resident-import.writer';
 import { readXlsx } from './xlsx';
 
 /** The columns of the household register spreadsheet: one row per person, heads first or not. */
@@ -62,6 +57,8 @@ export type ImportProgress = (
 const noProgress: ImportProgress = async () => undefined;
 
 const MAX_ROWS = 1_000_000;
+/** Rows per write: about 10,000, never splitting a house. */
+const CHUNK = 10_000;
 const valueSets = new Map<object, Set<string>>();
 const enumValue = <E extends Record<string, string>>(e: E, raw: string): E[keyof E] | undefined => {
   let values = valueSets.get(e);
@@ -70,10 +67,10 @@ const enumValue = <E extends Record<string, string>>(e: E, raw: string): E[keyof
 };
 
 /**
- * Imports the household register from CSV or XLSX. Every row is checked first; with any error, or on
- * a dry run, nothing is written. Writes are set-based (see writeImportRows) on natural keys (house:
- * building + unit + number; resident: ID-number hash; household: its head), so the same file twice
- * changes nothing.
+ * Imports the household register from CSV or XLSX in one transaction: every row is checked, and with
+ * any error, or on a dry run, nothing is written. Checking and writing overlap chunk by chunk (see
+ * checkAndWrite); writes are set-based (ResidentImportWriter) on natural keys (house: building + unit +
+ * number; resident: ID-number hash; household: its head), so the same file twice changes nothing.
  */
 export class ResidentImportService {
   constructor(
@@ -105,11 +102,6 @@ export class ResidentImportService {
     return this.importRecords('xlsx', records, dryRun, onProgress);
   }
 
-  private hashOf(idNumber: string): Pick<ImportRow, 'idHash' | 'idKey'> {
-    const idHash = this.cipher.hash(idNumber);
-    return { idHash, idKey: idHash.toString('hex') };
-  }
-
   private async importRecords(
     field: string,
     records: SheetRecord[],
@@ -135,7 +127,88 @@ export class ResidentImportService {
     if (report.errors.length) return report;
 
     const cell = (fields: string[], column: Column) => (fields[index.get(column) as number] ?? '').trim();
-    const buildingCodes = [...new Set(records.slice(1).map((r) => cell(r.fields, 'buildingCode')))];
+    const data = records.slice(1);
+    const chunks = chunksOfWholeHouses(
+      data,
+      (r) => `${cell(r.fields, 'buildingCode')}|${Number(cell(r.fields, 'unit'))}|${cell(r.fields, 'houseNumber')}`,
+    );
+    const check = await this.rowChecker(
+      [...new Set(data.map((r) => cell(r.fields, 'buildingCode')))],
+      cell,
+      report.errors,
+    );
+    await onProgress('CHECKING', 0, report.rows);
+    try {
+      if (dryRun) await this.checkAndWrite(this.dataSource.manager, chunks, check, report, onProgress);
+      else
+        await this.dataSource.transaction(async (manager) => {
+          await this.checkAndWrite(manager, chunks, check, report, onProgress);
+          if (report.errors.length) throw new ImportRolledBack();
+        });
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw conflict('Someone registered some of these houses or residents meanwhile; run the import again');
+      if (!(error instanceof ImportRolledBack)) throw error;
+      Object.assign(report, { housesCreated: 0, residentsCreated: 0, residentsUpdated: 0, householdsCreated: 0 });
+    }
+    report.errors.sort((a, b) => a.row - b.row);
+    return report;
+  }
+
+  /**
+   * Checks chunk n + 1 and sends its lookup while the database writes chunk n, so Node's checking and
+   * encrypting and PostgreSQL's inserting overlap. Writing stops at the first problem; checking goes on
+   * to the end so the report is whole (the caller then rolls back). A dry run only checks and looks up.
+   */
+  private async checkAndWrite(
+    manager: EntityManager,
+    chunks: SheetRecord[][],
+    check: (records: SheetRecord[]) => ImportChunk,
+    report: ImportReport,
+    onProgress: ImportProgress,
+  ): Promise<void> {
+    const writer = new ResidentImportWriter(manager, this.cipher);
+    if (!report.dryRun) await writer.begin();
+    let [checked, written] = [0, 0];
+    const lookAhead = (records: SheetRecord[]) => {
+      const chunk = check(records);
+      checked += records.length;
+      const lookup = writer.lookUp(chunk);
+      lookup.catch(() => undefined); // awaited in its turn; this only marks it handled meanwhile
+      return { chunk, lookup };
+    };
+    let next = lookAhead(chunks[0]);
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      for (let i = 0; i < chunks.length; i++) {
+        const { chunk, lookup } = next;
+        const found = await lookup;
+        report.errors.push(...ResidentImportWriter.registeredElsewhere(chunk, found));
+        const statements = !report.dryRun && !report.errors.length ? writer.plan(chunk, found) : null;
+        if (i + 1 < chunks.length) next = lookAhead(chunks[i + 1]);
+        await writing;
+        if (!statements) await onProgress('CHECKING', checked, report.rows);
+        else {
+          writing = writer
+            .write(statements)
+            .then(() => onProgress('WRITING', (written += chunk.rows.length), report.rows));
+          writing.catch(() => undefined);
+        }
+      }
+      await writing;
+    } finally {
+      // Nothing may still be running on the connection when the transaction ends.
+      await Promise.allSettled([writing, next.lookup]);
+    }
+    Object.assign(report, writer.counts);
+  }
+
+  /** The check of one chunk: every row, then each house's head. Problems go to `errors`. */
+  private async rowChecker(
+    buildingCodes: string[],
+    cell: (fields: string[], column: Column) => string,
+    errors: ImportProblem[],
+  ): Promise<(records: SheetRecord[]) => ImportChunk> {
     const buildings = new Map(
       (
         await this.dataSource
@@ -146,15 +219,13 @@ export class ResidentImportService {
       ).map((b) => [b.code, b]),
     );
     const tags = new Map((await this.dataSource.getRepository(TagEntity).find()).map((t) => [t.code, t]));
-    const rows: ImportRow[] = [];
     const seenIds = new Map<string, number>();
     const inScope = new Map<string, boolean>();
-    for (const [n, record] of records.slice(1).entries()) {
-      if (n % 20_000 === 0) await onProgress('CHECKING', n, records.length - 1);
-      const problem = (column: string, reason: string) =>
-        report.errors.push({ row: record.line, column, reason });
+
+    const checkRow = (record: SheetRecord): ImportRow | null => {
+      const problem = (column: string, reason: string) => errors.push({ row: record.line, column, reason });
       const get = (column: Column) => cell(record.fields, column);
-      const before = report.errors.length;
+      const before = errors.length;
       const gridCode = get('gridCode');
       let allowed = inScope.get(gridCode);
       if (allowed === undefined)
@@ -199,8 +270,9 @@ export class ResidentImportService {
         const tag = tags.get(code);
         if (!tag || tag.derived) problem('tags', `${code} is not a settable tag of the catalogue`);
       }
-      if (report.errors.length > before || !building) continue;
-      rows.push({
+      if (errors.length > before || !building) return null;
+      const idHash = this.cipher.hash(idNumber);
+      return {
         line: record.line,
         house: houseKey({ buildingId: building.id, unit, houseNumber }),
         gridCode,
@@ -213,53 +285,61 @@ export class ResidentImportService {
         relation: relation as RelationToHead,
         name,
         idNumber,
-        ...this.hashOf(idNumber),
+        idHash,
+        idKey: idHash.toString('hex'),
         phone,
         population: population as Population,
         employment: get('employment') || null,
         education: get('education') || null,
         tags: [...new Set(rowTags)],
-      });
-    }
-    const heads = new Map<string, ImportRow>();
-    for (const row of rows.filter((r) => r.relation === RelationToHead.HEAD)) {
-      const key = row.house;
-      if (heads.has(key))
-        report.errors.push({
-          row: row.line,
-          column: 'relation',
-          reason: `the house has a head already on line ${heads.get(key)?.line}`,
-        });
-      else heads.set(key, row);
-    }
-    for (const row of rows)
-      if (!heads.has(row.house))
-        report.errors.push({
-          row: row.line,
-          column: 'relation',
-          reason: 'no HEAD row for this house in the file',
-        });
-    // People registered in another grid: checked here when a report goes back anyway, otherwise by
-    // the writer on the rows it reads under its lock (it then writes nothing).
-    if (dryRun || report.errors.length) {
-      report.errors.push(...(await checkRegisteredGrids(this.dataSource.manager, rows)));
-      report.errors.sort((a, b) => a.row - b.row);
-      return report;
-    }
-    await onProgress('WRITING', 0, rows.length);
-    try {
-      Object.assign(
-        report,
-        await this.dataSource.transaction((manager) =>
-          writeImportRows(manager, this.cipher, rows, heads, (written) =>
-            onProgress('WRITING', written, rows.length),
-          ),
-        ),
-      );
-    } catch (error) {
-      if (!(error instanceof ImportRowsRefused)) throw error;
-      report.errors.push(...error.problems);
-    }
-    return report;
+      };
+    };
+
+    return (records) => {
+      const rows = records.map(checkRow).filter((row): row is ImportRow => row !== null);
+      const heads = new Map<string, ImportRow>();
+      for (const row of rows.filter((r) => r.relation === RelationToHead.HEAD)) {
+        const first = heads.get(row.house);
+        if (first)
+          errors.push({
+            row: row.line,
+            column: 'relation',
+            reason: `the house has a head already on line ${first.line}`,
+          });
+        else heads.set(row.house, row);
+      }
+      for (const row of rows)
+        if (!heads.has(row.house))
+          errors.push({ row: row.line, column: 'relation', reason: 'no HEAD row for this house in the file' });
+      return { rows, heads };
+    };
   }
+}
+
+/** Thrown inside the import's transaction to roll it back once the file turned out to have problems. */
+class ImportRolledBack extends Error {}
+
+/**
+ * The records grouped by house (houses in order of first appearance, rows in file order), cut into
+ * chunks of about CHUNK rows that never split a house: a chunk's head, household and members are
+ * then planned together, whatever the order of the file.
+ */
+function chunksOfWholeHouses(records: SheetRecord[], houseOf: (record: SheetRecord) => string): SheetRecord[][] {
+  const houses = new Map<string, SheetRecord[]>();
+  for (const record of records) {
+    const key = houseOf(record);
+    const rows = houses.get(key);
+    if (rows) rows.push(record);
+    else houses.set(key, [record]);
+  }
+  const chunks: SheetRecord[][] = [];
+  let chunk: SheetRecord[] = [];
+  for (const rows of houses.values()) {
+    for (const row of rows) chunk.push(row);
+    if (chunk.length < CHUNK) continue;
+    chunks.push(chunk);
+    chunk = [];
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
 }
