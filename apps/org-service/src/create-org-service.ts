@@ -2,10 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { startSubgraph, type RunningSubgraph } from '@gridgov/platform-graphql';
 import { AccountService } from '@gridgov/org-data-access';
 import { createOrgSubgraph } from '@gridgov/org-graphql';
+import { webhookTargetPolicy } from '@gridgov/platform-queue';
 import type { OrgServiceConfig } from './org-service.config';
 
 export async function createOrgService(config: OrgServiceConfig, overrides: { databaseSchema?: string } = {}): Promise<RunningSubgraph> {
-  const subgraph = createOrgSubgraph({ secret: config.ACCESS_TOKEN_SECRET, ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS });
+  const subgraph = createOrgSubgraph(
+    { secret: config.ACCESS_TOKEN_SECRET, ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS },
+    { webhookTargets: webhookTargetPolicy(config) },
+  );
   return startSubgraph(subgraph, {
     port: config.PORT,
     databaseUrl: config.DATABASE_URL,

@@ -1,5 +1,5 @@
 import { env, loadConfig, runtimeEnv } from '@gridgov/platform-config';
-import { QueueName, queueListEnv, workerCliOverrides } from '@gridgov/platform-queue';
+import { QueueName, queueListEnv, webhookTargetEnv, workerCliOverrides } from '@gridgov/platform-queue';
 
 /** The queues a reminder worker can run; each process runs any subset (`--queues notifications`). */
 export const REMINDER_WORKER_QUEUES = [QueueName.NOTIFICATIONS, QueueName.REMINDERS] as const;
@@ -24,6 +24,7 @@ export const reminderWorkerEnv = {
   DELIVERY_ATTEMPTS: env.int('attempts per channel before a delivery goes to the dead-letter queue', 5, { min: 1, max: 50 }),
   DELIVERY_BACKOFF_MS: env.int('first retry delay of a channel; doubles on each attempt', 1_000, { min: 10 }),
   WEBHOOK_TIMEOUT_MS: env.int('timeout of one webhook call', 5_000, { min: 100 }),
+  ...webhookTargetEnv,
   SMS_PROVIDER_URL: env.optional('SMS provider endpoint (JSON POST); unset: messages go to SMS_SINK_FILE'),
   SMS_PROVIDER_TOKEN: env.optional('bearer token for the SMS provider'),
   SMS_SINK_FILE: env.string('development SMS sink: one line per message', '.data/sms.log'),
@@ -33,6 +34,12 @@ export const reminderWorkerEnv = {
   COUNCIL_MEETING_CRON: env.string('when council meeting reminders go out (cron)', '0 8 * * *'),
   COUNCIL_DAYS_AHEAD: env.int('council meetings this many days ahead are announced', 2, { min: 0, max: 30 }),
   BROADCAST_RELAY_EVERY_MS: env.int('how often recorded broadcasts are handed to the worker', 2_000, { min: 100 }),
+  NOTIFICATION_RECEIPT_RETENTION_DAYS: env.int(
+    'delivery receipts older than this are deleted; keep it above how long dead letters wait for a replay',
+    180,
+    { min: 1 },
+  ),
+  RECEIPT_PRUNE_CRON: env.string('when old delivery receipts are deleted (cron)', '30 3 * * *'),
   DEMO_DATA: env.optionalBool('seed the channel demo (true/false); default: true when NODE_ENV=development'),
 };
 

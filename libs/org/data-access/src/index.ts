@@ -12,6 +12,7 @@ import { OrgServicesCouncilCobuilding1764500000000 } from './migrations/17645000
 import { OrgPartySecretary1764600000000 } from './migrations/1764600000000-org-party-secretary';
 import { OrgPartyIdentityMobilityAssistant1765600000000 } from './migrations/1765600000000-org-party-identity-mobility-assistant';
 import { OrgMobileContactScope1765600100000 } from './migrations/1765600100000-org-mobile-contact-scope';
+import { OrgNotificationReceiptRetention1766100000000 } from './migrations/1766100000000-org-notification-receipt-retention';
 import { NotificationEntity } from './notification/notification.entity';
 import {
   DepartmentWebhookEntity,
@@ -203,5 +204,6 @@ export const orgDatabase = {
     OrgNotificationChannels1765200000000,
     OrgPartyIdentityMobilityAssistant1765600000000,
     OrgMobileContactScope1765600100000,
+    OrgNotificationReceiptRetention1766100000000,
   ],
 };

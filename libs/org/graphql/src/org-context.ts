@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { BaseContext } from '@gridgov/platform-graphql';
+import type { WebhookTargetPolicy } from '@gridgov/platform-queue';
 import {
   type AccountEntity,
   AccountService,
@@ -38,6 +39,8 @@ export interface OrgContext extends BaseContext {
   publicServices: PublicServiceService;
   community: CommunityService;
   tokens: TokenSettings;
+  /** Where department webhooks may point (the deployment's policy). */
+  webhookTargets: WebhookTargetPolicy;
   /** Per-request, batched; they return null for what the caller may not see. */
   loaders: {
     adminUnitById: DataLoader<string, AdminUnitEntity | null>;
@@ -55,7 +58,11 @@ export interface OrgContext extends BaseContext {
   };
 }
 
-export function createOrgContext(base: BaseContext, tokens: TokenSettings): OrgContext {
+export function createOrgContext(
+  base: BaseContext,
+  tokens: TokenSettings,
+  webhookTargets: WebhookTargetPolicy,
+): OrgContext {
   const adminUnits = new AdminUnitService(base.dataSource, base.auth);
   const accounts = new AccountService(base.dataSource, base.auth);
   const departments = new DepartmentService(base.dataSource, base.auth);
@@ -78,6 +85,7 @@ export function createOrgContext(base: BaseContext, tokens: TokenSettings): OrgC
     publicServices: new PublicServiceService(base.dataSource, base.auth),
     community,
     tokens,
+    webhookTargets,
     loaders: {
       adminUnitById: new DataLoader((ids) => adminUnits.findVisibleByIds(ids)),
       adminUnitByCode: new DataLoader((codes) => adminUnits.findVisibleByCodes(codes)),

@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '@gridgov/platform-graphql';
+import { STRICT_WEBHOOK_TARGETS, type WebhookTargetPolicy } from '@gridgov/platform-queue';
 import { orgDatabase, seedOrgDemo, seedOrgPartyDemo, type TokenSettings } from '@gridgov/org-data-access';
 import { AccountResolver } from './account/account.resolver';
 import { AdminUnitResolver } from './admin-unit/admin-unit.resolver';
@@ -25,7 +26,11 @@ import { orgReferences } from './org.reference';
  * The org subgraph: administrative units, departments, accounts (sign-in, management, audit), party
  * organisations and members, 三会一课, volunteers, residents' council, co-building, service guides, inbox.
  */
-export function createOrgSubgraph(tokens: TokenSettings): SubgraphDefinition<OrgContext> {
+export function createOrgSubgraph(
+  tokens: TokenSettings,
+  options: { /** Default: public https hosts only. */ webhookTargets?: WebhookTargetPolicy } = {},
+): SubgraphDefinition<OrgContext> {
+  const webhookTargets = options.webhookTargets ?? STRICT_WEBHOOK_TARGETS;
   return {
     name: 'org',
     resolvers: [
@@ -53,7 +58,7 @@ export function createOrgSubgraph(tokens: TokenSettings): SubgraphDefinition<Org
     orphanedTypes: [GridRef, HonourBoardEntryRef],
     references: orgReferences,
     database: orgDatabase,
-    createContext: (base) => createOrgContext(base, tokens),
+    createContext: (base) => createOrgContext(base, tokens, webhookTargets),
     seedDemo: async (dataSource, log) => {
       await seedOrgDemo(dataSource, log);
       await seedOrgPartyDemo(dataSource, log);

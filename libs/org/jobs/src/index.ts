@@ -9,12 +9,15 @@ import {
   RedisConnections,
   type SmsSender,
   startJobWorker,
+  STRICT_WEBHOOK_TARGETS,
+  type WebhookTargetPolicy,
 } from '@gridgov/platform-queue';
 import { Queue as BullQueue } from 'bullmq';
 import { DeliverInboxJob } from './delivery/deliver-inbox.job';
 import { DeliverSmsJob } from './delivery/deliver-sms.job';
 import { DeliverWebhookJob } from './delivery/deliver-webhook.job';
 import { type ChannelRetry, NotifyJob } from './delivery/notify.job';
+import { PruneNotificationReceiptsJob } from './maintenance/prune-notification-receipts.job';
 import { NOTIFICATION_JOB_NAMES } from './org-job-map';
 import { CouncilMeetingRemindersJob } from './reminders/council-meeting-reminders.job';
 import { PartyMeetingRemindersJob } from './reminders/party-meeting-reminders.job';
@@ -28,6 +31,10 @@ export {
   ORG_REMINDER_JOB_NAMES,
   type OrgReminderJobMap,
 } from './org-job-map';
+export {
+  type PruneNotificationReceiptsPayload,
+  upsertReceiptPruneSchedule,
+} from './maintenance/prune-notification-receipts.job';
 export type { CouncilMeetingRemindersPayload } from './reminders/council-meeting-reminders.job';
 export type { PartyMeetingRemindersPayload } from './reminders/party-meeting-reminders.job';
 
@@ -39,6 +46,8 @@ export interface OrgJobDeps {
   sms: SmsSender;
   retry: ChannelRetry;
   webhookTimeoutMs: number;
+  /** Where webhooks may go; default: public https hosts only. */
+  webhookTargets?: WebhookTargetPolicy;
 }
 
 /** Handlers of QueueName.NOTIFICATIONS, one per name of NotificationJobMap. */
@@ -46,7 +55,7 @@ export const notificationHandlers = (deps: OrgJobDeps): JobHandler<never>[] => [
   new NotifyJob(deps.notifications, deps.retry),
   new DeliverInboxJob(deps.dataSource),
   new DeliverSmsJob(deps.dataSource, deps.sms),
-  new DeliverWebhookJob(deps.dataSource, deps.webhookTimeoutMs),
+  new DeliverWebhookJob(deps.dataSource, deps.webhookTimeoutMs, deps.webhookTargets ?? STRICT_WEBHOOK_TARGETS),
 ];
 
 /** org's handlers on QueueName.REMINDERS (the worker app joins them with grid's). */
@@ -55,6 +64,7 @@ export const orgReminderHandlers = (
 ): JobHandler<never>[] => [
   new PartyMeetingRemindersJob(deps.dataSource, deps.notifications),
   new CouncilMeetingRemindersJob(deps.dataSource, deps.notifications),
+  new PruneNotificationReceiptsJob(deps.dataSource),
 ];
 
 /**
@@ -69,6 +79,7 @@ export async function runNotificationDelivery(options: {
   retry?: ChannelRetry;
   concurrency?: number;
   webhookTimeoutMs?: number;
+  webhookTargets?: WebhookTargetPolicy;
   observer?: JobObserver;
 }): Promise<{ notifications: Queue; deadLetters: DeadLetterQueue; close(): Promise<void> }> {
   const connections = new RedisConnections(options.redisUrl);
@@ -86,6 +97,7 @@ export async function runNotificationDelivery(options: {
       sms: options.sms,
       retry: options.retry ?? { attempts: 5, backoffMs: 1_000 },
       webhookTimeoutMs: options.webhookTimeoutMs ?? 5_000,
+      webhookTargets: options.webhookTargets,
     }),
   );
   const running = startJobWorker({

@@ -3,6 +3,7 @@ import type { DeliverInboxPayload } from './delivery/deliver-inbox.job';
 import type { DeliverSmsPayload } from './delivery/deliver-sms.job';
 import type { DeliverWebhookPayload } from './delivery/deliver-webhook.job';
 import type { NotifyPayload } from './delivery/notify.job';
+import type { PruneNotificationReceiptsPayload } from './maintenance/prune-notification-receipts.job';
 import type { CouncilMeetingRemindersPayload } from './reminders/council-meeting-reminders.job';
 import type { PartyMeetingRemindersPayload } from './reminders/party-meeting-reminders.job';
 
@@ -18,6 +19,7 @@ export interface NotificationJobMap {
 export interface OrgReminderJobMap {
   'party-meeting-reminders': PartyMeetingRemindersPayload;
   'council-meeting-reminders': CouncilMeetingRemindersPayload;
+  'prune-notification-receipts': PruneNotificationReceiptsPayload;
 }
 
 export const NOTIFICATION_JOB_NAMES: JobNames<NotificationJobMap> = {
@@ -30,4 +32,5 @@ export const NOTIFICATION_JOB_NAMES: JobNames<NotificationJobMap> = {
 export const ORG_REMINDER_JOB_NAMES: JobNames<OrgReminderJobMap> = {
   'party-meeting-reminders': true,
   'council-meeting-reminders': true,
+  'prune-notification-receipts': true,
 };

@@ -21,4 +21,12 @@ export {
   verifyWebhookSignature,
   webhookSignature,
 } from './channels/signed-webhook';
+export {
+  STRICT_WEBHOOK_TARGETS,
+  type WebhookTargetPolicy,
+  webhookTargetEnv,
+  webhookTargetPolicy,
+  WebhookTargetRefused,
+  webhookUrlProblem,
+} from './channels/webhook-target';
 export { eventually } from './eventually';

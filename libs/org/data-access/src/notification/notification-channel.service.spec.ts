@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AuthContext, Role } from '@gridgov/platform-auth';
+import { webhookTargetPolicy } from '@gridgov/platform-queue';
 import { callerWith, openTestDatabase, type TestDatabase } from '@gridgov/platform-testing';
 import { AccountEntity } from '../account/account.entity';
 import { DepartmentEntity, DepartmentKind } from '../department/department.entity';
+import { DepartmentWebhookEntity } from './notification-channel.entity';
 import { orgDatabase } from '../index';
 import { NotificationChannelService } from './notification-channel.service';
 import { NotificationDeliveryService } from './notification-delivery.service';
@@ -54,6 +56,47 @@ describe('NotificationChannelService', () => {
     // Not a uuid: the caller's typo, not a database error.
     await expect(admin.setDepartmentWebhook({ ...input, departmentId: 'cg' })).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'input.departmentId' },
+    });
+  });
+
+  it('refuses webhooks to internal addresses, credentials and plain http in production', async () => {
+    const departments = db.dataSource.getRepository(DepartmentEntity);
+    const { id } = await departments.save(
+      departments.create({ unitCode: '520303000000', name: '住建', kind: DepartmentKind.OTHER }),
+    );
+    const admin = callerWith({ role: Role.UNIT_ADMIN, scopeCode: '520303' });
+    const production = new NotificationChannelService(db.dataSource, admin);
+    const secret = 'a-secret-of-16-chars';
+    for (const [url, message] of [
+      ['http://cg.example/hook', 'input.url: must use https'],
+      ['https://127.0.0.1:8443/hook', 'input.url: 127.0.0.1 is a private, loopback, link-local or multicast address'],
+      ['https://[::ffff:192.168.0.9]/hook', 'input.url: ::ffff:c0a8:9 is a private, loopback, link-local or multicast address'],
+      ['https://169.254.169.254/latest/meta-data', 'input.url: 169.254.169.254 is a private, loopback, link-local or multicast address'],
+      ['https://localhost/hook', 'input.url: localhost is a local host name: webhooks go to public hosts only'],
+      ['https://ops:pw@cg.example/hook', 'input.url: must not contain a user name or password'],
+    ])
+      await expect(production.setDepartmentWebhook({ departmentId: id, url, secret })).rejects.toMatchObject({
+        message,
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.url' },
+      });
+    expect(await db.dataSource.getRepository(DepartmentWebhookEntity).findOneBy({ departmentId: id })).toBeNull();
+
+    // Outside production http is fine, internal addresses only when the deployment allows them.
+    const policy = { NODE_ENV: 'development', WEBHOOK_ALLOW_PRIVATE_HOSTS: false, WEBHOOK_ALLOWED_HOSTS: '' };
+    const development = new NotificationChannelService(db.dataSource, admin, webhookTargetPolicy(policy));
+    await expect(
+      development.setDepartmentWebhook({ departmentId: id, url: 'http://10.0.0.5/hook', secret }),
+    ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.url' } });
+    expect(await development.setDepartmentWebhook({ departmentId: id, url: 'http://cg.example/hook', secret })).toMatchObject({
+      url: 'http://cg.example/hook',
+    });
+    const local = new NotificationChannelService(
+      db.dataSource,
+      admin,
+      webhookTargetPolicy({ ...policy, WEBHOOK_ALLOW_PRIVATE_HOSTS: true }),
+    );
+    expect(await local.setDepartmentWebhook({ departmentId: id, url: 'http://10.0.0.5/hook', secret })).toMatchObject({
+      url: 'http://10.0.0.5/hook',
     });
   });
 

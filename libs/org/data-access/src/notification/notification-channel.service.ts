@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { badInput, InputProblems, isUuid } from '@gridgov/platform-errors';
+import { STRICT_WEBHOOK_TARGETS, type WebhookTargetPolicy, webhookUrlProblem } from '@gridgov/platform-queue';
 import { DepartmentEntity } from '../department/department.entity';
 import { DepartmentWebhookEntity, NotificationContactEntity } from './notification-channel.entity';
 
@@ -16,17 +17,17 @@ export class NotificationChannelService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly auth: AuthContext,
+    /** Where webhooks may point: public https hosts unless the deployment allows more. */
+    private readonly webhookTargets: WebhookTargetPolicy = STRICT_WEBHOOK_TARGETS,
   ) {}
 
   /** Needs unit:manage on the department's unit. The secret is write-only: it is never read back. */
   async setDepartmentWebhook(input: DepartmentWebhookInput): Promise<DepartmentWebhookEntity> {
     const url = input.url.trim();
-    new InputProblems()
-      .check(
-        /^https?:\/\/\S+$/.test(url) && url.length <= 500,
-        'input.url',
-        'must be an http(s) URL of at most 500 characters',
-      )
+    const problems = new InputProblems().check(url.length <= 500, 'input.url', 'must be at most 500 characters');
+    const urlProblem = /\s/.test(url) ? 'must not contain spaces' : webhookUrlProblem(url, this.webhookTargets);
+    if (urlProblem) problems.add('input.url', urlProblem);
+    problems
       .check(
         input.secret.length >= 16 && input.secret.length <= 200,
         'input.secret',

@@ -93,4 +93,21 @@ export class NotificationDeliveryService {
       .getRepository(NotificationReceiptEntity)
       .upsert({ notificationId, channel, recipient }, ['notificationId', 'channel', 'recipient']);
   }
+
+  /**
+   * Deletes receipts delivered before `before`, `batchSize` rows per statement so no statement holds
+   * locks on a large part of the table; returns how many were deleted.
+   */
+  async pruneReceipts(before: Date, batchSize: number): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const [, count]: [unknown, number] = await this.dataSource.query(
+        `DELETE FROM notification_receipt
+          WHERE ctid = ANY (ARRAY(SELECT ctid FROM notification_receipt WHERE delivered_at < $1 LIMIT $2))`,
+        [before, batchSize],
+      );
+      deleted += count;
+      if (count < batchSize) return deleted;
+    }
+  }
 }

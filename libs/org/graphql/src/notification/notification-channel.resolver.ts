@@ -19,7 +19,7 @@ export class NotificationChannelResolver {
     @Ctx() ctx: OrgContext,
     @Arg('input', () => DepartmentWebhookInput) input: DepartmentWebhookInput,
   ) {
-    return new NotificationChannelService(ctx.dataSource, ctx.auth).setDepartmentWebhook(input);
+    return new NotificationChannelService(ctx.dataSource, ctx.auth, ctx.webhookTargets).setDepartmentWebhook(input);
   }
 
   @Authorized()

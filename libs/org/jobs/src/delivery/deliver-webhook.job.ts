@@ -1,6 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { NotificationDeliveryService } from '@gridgov/org-data-access';
-import { type HandlerOf, type NotificationJob, postSignedWebhook } from '@gridgov/platform-queue';
+import {
+  type HandlerOf,
+  type NotificationJob,
+  postSignedWebhook,
+  type WebhookTargetPolicy,
+} from '@gridgov/platform-queue';
 import { renderNotification } from '../notification-templates';
 import type { NotificationJobMap } from '../org-job-map';
 
@@ -9,13 +14,17 @@ export interface DeliverWebhookPayload {
   departmentId: string;
 }
 
-/** A signed POST to one department's system; departments without a webhook are skipped. */
+/**
+ * A signed POST to one department's system; departments without a webhook are skipped. A target the
+ * policy refuses (checked again at each delivery: DNS answers change) fails at once, without retries.
+ */
 export class DeliverWebhookJob implements HandlerOf<NotificationJobMap, 'deliver-webhook'> {
   readonly name = 'deliver-webhook';
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly timeoutMs: number,
+    private readonly targets: WebhookTargetPolicy,
   ) {}
 
   async run({ notification, departmentId }: DeliverWebhookPayload): Promise<{ posted: boolean }> {
@@ -34,7 +43,7 @@ export class DeliverWebhookJob implements HandlerOf<NotificationJobMap, 'deliver
         params: notification.params,
         link: notification.link ?? null,
       },
-      this.timeoutMs,
+      { targets: this.targets, timeoutMs: this.timeoutMs },
     );
     return { posted: true };
   }

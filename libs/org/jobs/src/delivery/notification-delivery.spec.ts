@@ -24,6 +24,7 @@ import {
   TIMESTAMP_HEADER,
   verifyWebhookSignature,
   webhookSignature,
+  webhookTargetPolicy,
 } from '@gridgov/platform-queue';
 import { openTestDatabase, type TestDatabase } from '@gridgov/platform-testing';
 import { runNotificationDelivery } from '../index';
@@ -36,7 +37,9 @@ interface Received {
 
 // One notification on every channel: inbox entries for the expanded recipients, an SMS line, signed
 // webhooks; one department's system is down, so its webhook retries, lands in the dead-letter queue
-// while the other channels are delivered, and a replay delivers it once the system is back.
+// while the other channels are delivered, and a replay delivers it once the system is back. The local
+// test server is reached only because 127.0.0.1 is on the worker's allow-list: a department whose URL
+// names `localhost` (which resolves to a loopback address) is refused at delivery, at once.
 describe('notification delivery', () => {
   const prefix = `test-${randomBytes(4).toString('hex')}`;
   let db: TestDatabase;
@@ -45,7 +48,13 @@ describe('notification delivery', () => {
   let delivery: Awaited<ReturnType<typeof runNotificationDelivery>>;
   const received: Received[] = [];
   let downIsDown = true;
+  let port = 0;
   const ids: Record<string, string> = {};
+  const deadLettersOnceAny = () =>
+    eventually(async () => {
+      const entries = await delivery.deadLetters.list();
+      return entries.length > 0 ? entries : null;
+    });
 
   beforeAll(async () => {
     db = await openTestDatabase(orgDatabase);
@@ -75,7 +84,8 @@ describe('notification delivery', () => {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    port = (server.address() as AddressInfo).port;
+    const base = `http://127.0.0.1:${port}`;
 
     const accounts = db.dataSource.getRepository(AccountEntity);
     for (const [key, disabled] of [
@@ -87,7 +97,7 @@ describe('notification delivery', () => {
     ] as const)
       ids[key] = (await accounts.save(accounts.create({ username: key, displayName: key, disabled }))).id;
     const departments = db.dataSource.getRepository(DepartmentEntity);
-    for (const name of ['up', 'down'])
+    for (const name of ['up', 'down', 'internal'])
       ids[name] = (
         await departments.save(
           departments.create({ unitCode: '520303000000', name, kind: DepartmentKind.OTHER }),
@@ -107,6 +117,8 @@ describe('notification delivery', () => {
     await db.dataSource.getRepository(DepartmentWebhookEntity).save([
       { departmentId: ids['up'], url: `${base}/up`, secret: 'up-secret' },
       { departmentId: ids['down'], url: `${base}/down`, secret: 'down-secret' },
+      // Written directly, as a row registered before the guard or a host whose DNS answer changed.
+      { departmentId: ids['internal'], url: `http://localhost:${port}/internal`, secret: 'internal-secret' },
     ]);
     delivery = await runNotificationDelivery({
       dataSource: db.dataSource,
@@ -114,6 +126,11 @@ describe('notification delivery', () => {
       prefix,
       sms: new FileSmsSink(join(dir, 'sms.log')),
       retry: { attempts: 3, backoffMs: 50 },
+      webhookTargets: webhookTargetPolicy({
+        NODE_ENV: 'test',
+        WEBHOOK_ALLOW_PRIVATE_HOSTS: false,
+        WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+      }),
     });
   });
 
@@ -140,10 +157,7 @@ describe('notification delivery', () => {
       channels: [NotificationChannel.INBOX, NotificationChannel.SMS, NotificationChannel.WEBHOOK],
     });
 
-    const dead = await eventually(async () => {
-      const entries = await delivery.deadLetters.list();
-      return entries.length > 0 ? entries : null;
-    });
+    const dead = await deadLettersOnceAny();
     expect(dead).toEqual([
       expect.objectContaining({
         queue: 'notifications',
@@ -181,6 +195,27 @@ describe('notification delivery', () => {
       body: expect.objectContaining({ notificationId: 'n-1', departmentId: ids['down'] }),
     });
     expect(await delivery.deadLetters.list()).toEqual([]);
+  });
+
+  it('refuses a webhook whose host resolves to a loopback address: no retry, a clear dead letter, no call', async () => {
+    await enqueueNotification(delivery.notifications, {
+      notificationId: 'n-2',
+      template: 'TICKET_COLOR_RED',
+      recipients: { departmentIds: [ids['internal']] },
+      params: { ticketNumber: 'T-8' },
+      channels: [NotificationChannel.WEBHOOK],
+    });
+    const dead = await deadLettersOnceAny();
+    expect(dead).toEqual([
+      expect.objectContaining({
+        name: 'deliver-webhook',
+        attemptsMade: 1,
+        failedReason: expect.stringMatching(
+          /^webhook target refused: localhost resolves to (127\.0\.0\.1|::1), a private, loopback, link-local or multicast address$/,
+        ),
+      }),
+    ]);
+    expect(received.map((r) => r.path)).not.toContain('/internal');
   });
 
   it('rejects a signature made with another secret or an old timestamp', () => {
