@@ -8,7 +8,10 @@ import {
 } from '@gridgov/org-data-access';
 import { enqueueNotification, NotificationChannel } from '@gridgov/platform-queue';
 
-/** A port nothing listens on: the demo webhook fails every attempt and ends in the dead-letter queue. */
+/**
+ * Loopback, where nothing listens: the demo webhook is refused as an internal target (or, with
+ * WEBHOOK_ALLOW_PRIVATE_HOSTS, fails every attempt) and ends in the dead-letter queue.
+ */
 export const DEMO_UNREACHABLE_WEBHOOK = 'http://127.0.0.1:9/gridgov-webhook';
 
 /**
