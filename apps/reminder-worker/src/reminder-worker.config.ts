@@ -1,25 +1,17 @@
-import { env, loadConfig, runtimeEnv } from '@gridgov/platform-config';
-import { QueueName, queueListEnv, webhookTargetEnv, workerCliOverrides } from '@gridgov/platform-queue';
+import { env } from '@gridgov/platform-config';
+import { loadWorkerConfig, QueueName, webhookTargetEnv, workerProcessEnv } from '@gridgov/platform-queue';
 
 /** The queues a reminder worker can run; each process runs any subset (`--queues notifications`). */
 export const REMINDER_WORKER_QUEUES = [QueueName.NOTIFICATIONS, QueueName.REMINDERS] as const;
 
 /** Every variable reminder-worker reads, with its default. */
 export const reminderWorkerEnv = {
-  ...runtimeEnv,
+  ...workerProcessEnv(REMINDER_WORKER_QUEUES),
   PORT: env.int('HTTP port of /healthz, /readyz, /metrics and the Bull Board', 4011, { min: 0, max: 65535 }),
   DATABASE_URL: env.url('PostgreSQL connection URL', undefined, ['postgres:', 'postgresql:']),
   ORG_SCHEMA: env.string('schema of org-service (inbox, accounts, party, council; org-service migrates it)', 'org'),
   GRID_SCHEMA: env.string('schema of grid-service (register, visits, broadcasts; grid-service migrates it)', 'grid'),
   DATABASE_POOL_SIZE: env.int('connections per schema in this worker’s pools', 5, { min: 1, max: 200 }),
-  REDIS_URL: env.url('Redis URL of the BullMQ queues', undefined, ['redis:', 'rediss:']),
-  QUEUE_PREFIX: env.string('BullMQ key prefix', 'bull'),
-  QUEUES: queueListEnv(REMINDER_WORKER_QUEUES, 'comma-separated queues this process works on (CLI --queues)'),
-  CONCURRENCY: env.int('jobs in flight per queue (CLI --concurrency)', 8, { min: 1, max: 1000 }),
-  LOCK_DURATION_MS: env.int('job lock; a crashed worker’s jobs run again after it', 30_000, { min: 500 }),
-  SHUTDOWN_TIMEOUT_MS: env.int('on SIGTERM, wait this long for running jobs, then return them to the queue', 10_000, {
-    min: 0,
-  }),
   ACCESS_TOKEN_SECRET: env.string('HMAC secret of login tokens: the Bull Board accepts platform operators’ tokens'),
   DELIVERY_ATTEMPTS: env.int('attempts per channel before a delivery goes to the dead-letter queue', 5, { min: 1, max: 50 }),
   DELIVERY_BACKOFF_MS: env.int('first retry delay of a channel; doubles on each attempt', 1_000, { min: 10 }),
@@ -47,6 +39,6 @@ export type ReminderWorkerConfig = ReturnType<typeof loadReminderWorkerConfig>;
 
 /** Reads the environment; `--queues` and `--concurrency` on the command line win over it. */
 export const loadReminderWorkerConfig = (source: NodeJS.ProcessEnv = process.env, argv: string[] = []) =>
-  loadConfig(reminderWorkerEnv, { ...source, ...workerCliOverrides(argv) });
+  loadWorkerConfig(reminderWorkerEnv, source, argv);
 
 export const demoDataOn = (config: ReminderWorkerConfig): boolean => config.DEMO_DATA ?? config.NODE_ENV === 'development';

@@ -3,6 +3,7 @@ import { UnrecoverableError } from 'bullmq';
 import { createLogger } from '@gridgov/platform-observability';
 import { openTestDatabase, type TestDatabase } from '@gridgov/platform-testing';
 import { ANONYMOUS, AuthContext } from '@gridgov/platform-auth';
+import { createRedisConnection, DeadLetterQueue, eventually } from '@gridgov/platform-queue';
 import {
   assessmentDatabase,
   AssessmentResultService,
@@ -67,13 +68,15 @@ describe('assessment run jobs', () => {
   let db: TestDatabase;
   let jobs: Awaited<ReturnType<typeof startAssessmentJobs>>;
   const log = createLogger('assessment-jobs-test', 'silent');
+  const redisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+  const prefix = `test-${randomUUID()}`;
 
   beforeAll(async () => {
     db = await openTestDatabase(assessmentDatabase);
     await seedAssessmentDemo(db.dataSource, log);
     jobs = await startAssessmentJobs({
-      redisUrl: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-      prefix: `test-${randomUUID()}`,
+      redisUrl,
+      prefix,
       dataSource: db.dataSource,
       facts,
       log,
@@ -181,5 +184,19 @@ describe('assessment run jobs', () => {
     const next = periodAt(AssessmentPeriodKind.MONTH, new Date(), 1).key;
     await expect(run(id, next)).rejects.toThrow(UnrecoverableError);
     await expect(run(randomUUID(), next)).rejects.toThrow(UnrecoverableError);
+  });
+
+  it('sends a refused run to the dead-letter queue after its first attempt', async () => {
+    const connection = createRedisConnection(redisUrl, 'producer');
+    const deadLetters = new DeadLetterQueue(connection, prefix);
+    try {
+      const gone = randomUUID();
+      await jobs.enqueueRun(gone, periodAt(AssessmentPeriodKind.MONTH, new Date()).key);
+      const entry = await eventually(async () => (await deadLetters.list()).find((d) => d.jobId.includes(gone)) ?? null);
+      expect(entry).toMatchObject({ name: 'run', attemptsMade: 1, failedReason: `assessment scheme ${gone} no longer exists` });
+    } finally {
+      await deadLetters.close();
+      connection.disconnect();
+    }
   });
 });

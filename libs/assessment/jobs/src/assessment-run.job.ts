@@ -1,4 +1,4 @@
-import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Queue, UnrecoverableError } from 'bullmq';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import {
@@ -12,7 +12,14 @@ import {
   periodAt,
 } from '@gridgov/assessment-data-access';
 import { ErrorCode } from '@gridgov/platform-errors';
-import { createRedisConnection, QueueName } from '@gridgov/platform-queue';
+import {
+  type HandlerOf,
+  jobHandlerTable,
+  type JobNames,
+  QueueName,
+  RedisConnections,
+  startJobWorker,
+} from '@gridgov/platform-queue';
 import type { Logger } from '@gridgov/platform-observability';
 
 export const ASSESSMENT_RUN_QUEUE = QueueName.ASSESSMENT_RUNS;
@@ -21,6 +28,10 @@ export const ASSESSMENT_RUN_QUEUE = QueueName.ASSESSMENT_RUNS;
 export type AssessmentJobData =
   | { kind: 'period-end'; periodKind: AssessmentPeriodKind }
   | { kind: 'run'; schemeId: string; period: string };
+
+/** The job name is the data's kind. */
+type AssessmentJobMap = { [K in AssessmentJobData['kind']]: Extract<AssessmentJobData, { kind: K }> };
+const ASSESSMENT_JOB_NAMES: JobNames<AssessmentJobMap> = { 'period-end': true, run: true };
 
 /** Just after each period ends, China time: the previous period of every ACTIVE scheme of that kind is run. */
 const PERIOD_END_PATTERNS: Record<AssessmentPeriodKind, string> = {
@@ -81,8 +92,13 @@ export async function processAssessmentJob(
 
 /** The worker and the period-end schedules of assessment runs; runs inside assessment-service. */
 export async function startAssessmentJobs(options: AssessmentJobsOptions) {
-  const connection = createRedisConnection(options.redisUrl, 'worker');
-  const queue = new Queue<AssessmentJobData>(ASSESSMENT_RUN_QUEUE, { connection, prefix: options.prefix });
+  const connections = new RedisConnections(options.redisUrl);
+  const prefix = options.prefix ?? 'bull';
+  // A worker connection: start-up waits out a Redis that is not up yet instead of failing.
+  const queue = new Queue<AssessmentJobData>(ASSESSMENT_RUN_QUEUE, {
+    connection: connections.get('worker'),
+    prefix,
+  });
   const runs = new AssessmentRunService(options.dataSource, options.facts);
   for (const periodKind of Object.values(AssessmentPeriodKind)) {
     await queue.upsertJobScheduler(
@@ -98,32 +114,44 @@ export async function startAssessmentJobs(options: AssessmentJobsOptions) {
       { kind: 'run', schemeId, period },
       { ...RUN_JOB_OPTIONS, jobId: `run-${schemeId}-${period}` },
     );
-  const worker = new Worker<AssessmentJobData>(
-    ASSESSMENT_RUN_QUEUE,
-    async (job: Job<AssessmentJobData>) => {
-      const run = await processAssessmentJob(job.data, runs, options.dataSource, enqueueRun);
+  const handler = <K extends keyof AssessmentJobMap>(name: K): HandlerOf<AssessmentJobMap, K> => ({
+    name,
+    async run(data) {
+      const run = await processAssessmentJob(data, runs, options.dataSource, enqueueRun);
       if (run)
         options.log.info(
           { scheme: run.schemeId, period: run.period, version: run.version },
           'assessment run done',
         );
     },
-    { connection: createRedisConnection(options.redisUrl, 'worker'), prefix: options.prefix, concurrency: 1 },
-  );
-  worker.on('failed', (job, error) =>
-    options.log.warn(
-      { job: job?.name, attempt: job?.attemptsMade, reason: error.message },
-      'assessment run failed; will retry',
-    ),
-  );
+  });
+  const worker = startJobWorker({
+    queue: ASSESSMENT_RUN_QUEUE,
+    handlers: jobHandlerTable(ASSESSMENT_JOB_NAMES, [handler('period-end'), handler('run')]),
+    connection: connections.get('worker'),
+    prefix,
+    concurrency: 1,
+    observer: {
+      started: () => undefined,
+      completed: () => undefined,
+      failed: (job, error, final) =>
+        options.log.warn(
+          { job: job.name, attempt: job.attemptsMade + 1, reason: error.message },
+          final
+            ? 'assessment job failed; sent to the dead-letter queue'
+            : 'assessment job failed; will retry',
+        ),
+      error: (error) => options.log.error({ err: error }, 'assessment worker error'),
+    },
+  });
   return {
     queue,
-    worker,
     enqueueRun,
     async stop() {
+      // A run still going after the default timeout goes back to the queue for the next start.
       await worker.close();
       await queue.close();
-      await connection.quit();
+      connections.disconnectAll();
     },
   };
 }

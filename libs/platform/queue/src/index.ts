@@ -11,7 +11,14 @@ export {
 export { type HandlerOf, type HandlerTable, type JobHandler, jobHandlerTable, type JobNames } from './job-handler';
 export { type JobObserver, type RunningJobWorker, startJobWorker, type JobWorkerOptions } from './job-worker';
 export { createWorkerMetrics, type WorkerMetrics } from './worker-metrics';
-export { queueListEnv, workerCliOverrides } from './worker-cli';
+export { loadWorkerConfig, workerProcessEnv } from './worker-cli';
+export {
+  type RunningWorkerProcess,
+  startWorkerProcess,
+  type WorkerProcessConfig,
+  type WorkerProcessContext,
+  type WorkerProcessParts,
+} from './start-worker-process';
 export { type DeadLetter, DeadLetterQueue } from './dead-letter';
 export { createSmsSender, FileSmsSink, type SmsMessage, type SmsSender } from './channels/sms-sender';
 export {
