@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UnrecoverableError } from 'bullmq';
-import { createLogger } from '@gridgov/platform-observability';
+import { createLogger, createMetrics } from '@gridgov/platform-observability';
 import { openTestDatabase, type TestDatabase } from '@gridgov/platform-testing';
 import { ANONYMOUS, AuthContext } from '@gridgov/platform-auth';
 import { createRedisConnection, DeadLetterQueue, eventually } from '@gridgov/platform-queue';
@@ -70,6 +70,7 @@ describe('assessment run jobs', () => {
   const log = createLogger('assessment-jobs-test', 'silent');
   const redisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
   const prefix = `test-${randomUUID()}`;
+  const metrics = createMetrics('assessment-service');
 
   beforeAll(async () => {
     db = await openTestDatabase(assessmentDatabase);
@@ -80,6 +81,7 @@ describe('assessment run jobs', () => {
       dataSource: db.dataSource,
       facts,
       log,
+      metrics,
     });
   });
   afterAll(async () => {
@@ -186,14 +188,29 @@ describe('assessment run jobs', () => {
     await expect(run(randomUUID(), next)).rejects.toThrow(UnrecoverableError);
   });
 
-  it('sends a refused run to the dead-letter queue after its first attempt', async () => {
+  it('sends a refused run to the dead-letter queue after its first attempt, and counts it', async () => {
     const connection = createRedisConnection(redisUrl, 'producer');
     const deadLetters = new DeadLetterQueue(connection, prefix);
     try {
       const gone = randomUUID();
       await jobs.enqueueRun(gone, periodAt(AssessmentPeriodKind.MONTH, new Date()).key);
-      const entry = await eventually(async () => (await deadLetters.list()).find((d) => d.jobId.includes(gone)) ?? null);
-      expect(entry).toMatchObject({ name: 'run', attemptsMade: 1, failedReason: `assessment scheme ${gone} no longer exists` });
+      const entry = await eventually(
+        async () => (await deadLetters.list()).find((d) => d.jobId.includes(gone)) ?? null,
+      );
+      expect(entry).toMatchObject({
+        name: 'run',
+        attemptsMade: 1,
+        failedReason: `assessment scheme ${gone} no longer exists`,
+      });
+      // Counted on the service's own registry, which its /metrics serves.
+      await eventually(async () => {
+        const text = await metrics.registry.metrics();
+        return /worker_jobs_dead_lettered_total\{queue="assessment-runs",job="run",service="assessment-service"\} 1/.test(
+          text,
+        )
+          ? text
+          : null;
+      });
     } finally {
       await deadLetters.close();
       connection.disconnect();

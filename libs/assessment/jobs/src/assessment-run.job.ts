@@ -13,6 +13,7 @@ import {
 } from '@gridgov/assessment-data-access';
 import { ErrorCode } from '@gridgov/platform-errors';
 import {
+  createWorkerMetrics,
   type HandlerOf,
   jobHandlerTable,
   type JobNames,
@@ -20,7 +21,7 @@ import {
   RedisConnections,
   startJobWorker,
 } from '@gridgov/platform-queue';
-import type { Logger } from '@gridgov/platform-observability';
+import type { Logger, Metrics } from '@gridgov/platform-observability';
 
 export const ASSESSMENT_RUN_QUEUE = QueueName.ASSESSMENT_RUNS;
 
@@ -55,6 +56,8 @@ export interface AssessmentJobsOptions {
   dataSource: DataSource;
   facts: FactSource;
   log: Logger;
+  /** The service's registry, to serve the worker's metrics on its /metrics. */
+  metrics?: Metrics;
 }
 
 type EnqueueRun = (schemeId: string, period: string) => Promise<unknown>;
@@ -131,18 +134,16 @@ export async function startAssessmentJobs(options: AssessmentJobsOptions) {
     connection: connections.get('worker'),
     prefix,
     concurrency: 1,
-    observer: {
-      started: () => undefined,
-      completed: () => undefined,
-      failed: (job, error, final) =>
+    observer: createWorkerMetrics('assessment-service', [queue], options.metrics).observer(
+      (error) => options.log.error({ err: error }, 'assessment worker error'),
+      (job, error, final) =>
         options.log.warn(
           { job: job.name, attempt: job.attemptsMade + 1, reason: error.message },
           final
             ? 'assessment job failed; sent to the dead-letter queue'
             : 'assessment job failed; will retry',
         ),
-      error: (error) => options.log.error({ err: error }, 'assessment worker error'),
-    },
+    ),
   });
   return {
     queue,

@@ -1,14 +1,15 @@
 import type { Job, Queue } from 'bullmq';
 import { Counter, Gauge, Histogram } from 'prom-client';
-import { createMetrics } from '@gridgov/platform-observability';
+import { createMetrics, type Metrics } from '@gridgov/platform-observability';
 import type { JobObserver } from './job-worker';
 
 /**
  * Prometheus metrics of a worker process: jobs processed and failed, queue depth read from Redis on
  * scrape (so every replica reports the shared queue), lateness of jobs against their due instant.
+ * `base` is the process's registry when it already has one (a subgraph that also runs jobs).
  */
-export function createWorkerMetrics(service: string, queues: Queue[]) {
-  const metrics = createMetrics(service);
+export function createWorkerMetrics(service: string, queues: Queue[], base?: Metrics) {
+  const metrics = base ?? createMetrics(service);
   const registers = [metrics.registry];
   const labelNames = ['queue', 'job'] as const;
   const processed = new Counter({ name: 'worker_jobs_processed_total', help: 'Jobs completed', labelNames, registers });
