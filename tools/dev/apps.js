@@ -49,7 +49,13 @@ function appEnv(app, { databaseUrl, redisUrl, secrets }) {
   // assessment-service reads facts from the other subgraphs through the gateway as a service account.
   if (app.name === 'assessment-service')
     Object.assign(env, { ACCESS_TOKEN_SECRET, REDIS_URL: redisUrl, GATEWAY_URL: 'http://127.0.0.1:4000/graphql' });
-  if (app.name === 'grid-service') Object.assign(env, { PERSONAL_DATA_KEY: secrets.PERSONAL_DATA_KEY, PERSONAL_DATA_HASH_KEY: secrets.PERSONAL_DATA_HASH_KEY });
+  // grid-service runs the resident-import worker (queue in Redis, files in PostgreSQL).
+  if (app.name === 'grid-service')
+    Object.assign(env, {
+      PERSONAL_DATA_KEY: secrets.PERSONAL_DATA_KEY,
+      PERSONAL_DATA_HASH_KEY: secrets.PERSONAL_DATA_HASH_KEY,
+      REDIS_URL: redisUrl,
+    });
   if (app.kind === 'gateway') Object.assign(env, { GATEWAY_PRIVATE_KEY, ACCESS_TOKEN_SECRET });
   if (app.kind === 'worker')
     Object.assign(env, {

@@ -31,5 +31,6 @@ export function createGatewayApp(config: GatewayConfig, overrides: { supergraphS
         : undefined,
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     limits: { maxDepth: config.MAX_DEPTH, maxAliases: config.MAX_ALIASES, maxCost: config.MAX_COST, maxTokens: config.MAX_TOKENS },
+    uploadMaxBytes: config.UPLOAD_MAX_BYTES,
   });
 }

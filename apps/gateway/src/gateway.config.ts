@@ -20,6 +20,9 @@ export const gatewayEnv = {
   MAX_ALIASES: env.int('aliases per query', 30, { min: 1 }),
   MAX_COST: env.int('graphql-armor cost limit', 20_000, { min: 100 }),
   MAX_TOKENS: env.int('tokens per query document', 2_000, { min: 100 }),
+  UPLOAD_MAX_BYTES: env.int('largest file POST /uploads/:kind accepts (GraphQL bodies stop at 2 MB)', 64 * 1024 * 1024, {
+    min: 1024,
+  }),
 };
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { ConfigError } from '@gridgov/platform-config';
 import { loadGridServiceConfig } from './grid-service.config';
 
-const base = { DATABASE_URL: 'postgres://localhost/gridgov', GATEWAY_PUBLIC_KEY: 'pem' };
+const base = {
+  DATABASE_URL: 'postgres://localhost/gridgov',
+  GATEWAY_PUBLIC_KEY: 'pem',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+};
 
 describe('grid-service config: personal-data keys', () => {
   it('uses development keys outside production and the given ones when set', () => {

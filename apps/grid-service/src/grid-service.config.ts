@@ -34,6 +34,23 @@ export const gridServiceEnv = (production: boolean) => ({
     DEV_PERSONAL_DATA_HASH_KEY,
     production,
   ),
+  REDIS_URL: env.url('Redis of the import queue', undefined, ['redis:', 'rediss:']),
+  QUEUE_PREFIX: env.string('BullMQ key prefix', 'bull'),
+  IMPORT_CONCURRENCY: env.int('resident imports this process runs at once', 1, { min: 1, max: 16 }),
+  IMPORT_MAX_BYTES: env.int('largest file POST /uploads/resident-imports accepts', 64 * 1024 * 1024, {
+    min: 1024,
+  }),
+  IMPORT_LOCK_MS: env.int('an import whose process died runs again this long after', 60_000, { min: 1_000 }),
+  IMPORT_RECONCILE_MS: env.int('how often unfinished imports are checked against the queue', 60_000, {
+    min: 1_000,
+  }),
+  SHUTDOWN_TIMEOUT_MS: env.int(
+    'on SIGTERM, wait this long for running imports, then return them to the queue',
+    10_000,
+    {
+      min: 0,
+    },
+  ),
 });
 
 export type GridServiceConfig = ReturnType<typeof loadGridServiceConfig>;

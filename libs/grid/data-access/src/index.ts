@@ -2,7 +2,7 @@ import { GridEntity } from './grid/grid.entity';
 import { BuildingEntity } from './household/building.entity';
 import { HouseEntity } from './household/house.entity';
 import { HouseholdEntity } from './household/household.entity';
-import { ImportJobEntity } from './import/import-job.entity';
+import { ImportFileEntity, ImportJobEntity } from './import/import-job.entity';
 import { ResidentEntity } from './household/resident.entity';
 import { TagEntity } from './household/tag.entity';
 import { GridInitial1764100000000 } from './migrations/1764100000000-grid-initial';
@@ -18,6 +18,7 @@ import { PersonalDataAccessEntity } from './personal-data/personal-data-access.e
 import { VisitEntity } from './visit/visit.entity';
 import { BroadcastDeliveryEntity, BroadcastEntity } from './reminders/broadcast.entity';
 import { GridBroadcasts1765200000000 } from './migrations/1765200000000-grid-broadcasts';
+import { GridImportFiles1766000000000 } from './migrations/1766000000000-grid-import-files';
 
 export { seedGridDemo } from './demo/grid-demo.seed';
 export type { GridBoundary } from './grid/grid-boundary';
@@ -46,8 +47,9 @@ export { HouseholdService, type CreateHouseholdInput } from './household/househo
 export { ResidentEntity } from './household/resident.entity';
 export { ResidentService, type CreateResidentInput } from './household/resident.service';
 export { TagEntity } from './household/tag.entity';
-export { ImportFormat, ImportJobEntity, ImportJobStatus } from './import/import-job.entity';
-export { ImportJobService } from './import/import-job.service';
+export { ImportFileEntity, ImportFormat, ImportJobEntity, ImportJobStatus } from './import/import-job.entity';
+export { ImportJobRunner } from './import/import-job.runner';
+export { type ImportJobDispatch, ImportJobService } from './import/import-job.service';
 export {
   RESIDENT_IMPORT_COLUMNS,
   ResidentImportService,
@@ -113,6 +115,7 @@ export const gridDatabase = {
     PersonalDataAccessEntity,
     VisitEntity,
     ImportJobEntity,
+    ImportFileEntity,
     GridTeamMemberEntity,
     ServiceNeedEntity,
     ResidenceMoveEntity,
@@ -127,5 +130,6 @@ export const gridDatabase = {
     GridImportJobs1765500000000,
     GridTeams1765500100000,
     GridServiceNeedsAndMoves1765500200000,
+    GridImportFiles1766000000000,
   ],
 };

@@ -16,6 +16,7 @@ import {
   type HouseEntity,
   type HouseholdEntity,
   HouseholdService,
+  type ImportJobDispatch,
   ImportJobService,
   type PersonalDataCipher,
   type PersonalDataRead,
@@ -66,7 +67,11 @@ export interface GridContext extends BaseContext {
   };
 }
 
-export function createGridContext(base: BaseContext, cipher: PersonalDataCipher): GridContext {
+export function createGridContext(
+  base: BaseContext,
+  cipher: PersonalDataCipher,
+  dispatchImport: ImportJobDispatch,
+): GridContext {
   const grids = new GridService(base.dataSource, base.auth);
   const buildings = new BuildingService(base.dataSource, base.auth);
   const households = new HouseholdService(base.dataSource, base.auth);
@@ -92,9 +97,7 @@ export function createGridContext(base: BaseContext, cipher: PersonalDataCipher)
     gridBoards: new GridBoardService(base.dataSource),
     serviceNeeds,
     moves,
-    importJobs: new ImportJobService(base.dataSource, base.auth, residentImport, (error) =>
-      base.log.error({ err: error }, 'resident import failed'),
-    ),
+    importJobs: new ImportJobService(base.dataSource, base.auth, dispatchImport),
     loaders: {
       gridById: new DataLoader((ids) => grids.findVisibleByIds(ids)),
       gridByCode: new DataLoader((codes) => grids.findVisibleByCodes(codes)),

@@ -1,6 +1,8 @@
-import type { SubgraphDefinition } from '@gridgov/platform-graphql';
+import type { BaseContext, SubgraphDefinition } from '@gridgov/platform-graphql';
 import {
   gridDatabase,
+  type ImportJobDispatch,
+  ImportJobRunner,
   PersonalDataCipher,
   randomPersonalDataKeys,
   seedGridDemo,
@@ -22,6 +24,7 @@ import { GridResolver } from './grid/grid.resolver';
 import { gridReferences } from './grid.reference';
 import { HouseholdResolver } from './household/household.resolver';
 import { ResidentImportResolver } from './import/resident-import.resolver';
+import { residentImportUploadRoute } from './import/resident-import.route';
 import { PersonalDataAccessResolver } from './personal-data/personal-data-access.resolver';
 import {
   HouseholdMovesResolver,
@@ -42,14 +45,32 @@ import {
   VisitResolver,
 } from './visit/visit.resolver';
 
+export interface GridImportOptions {
+  /** Puts a stored import job on the import queue (grid-service: `@gridgov/grid-jobs`). */
+  dispatch?: ImportJobDispatch;
+  /** Largest body of `POST /uploads/resident-imports`. */
+  maxUploadBytes?: number;
+}
+
+export const DEFAULT_IMPORT_MAX_BYTES = 64 * 1024 * 1024;
+
 /**
  * The grid subgraph: grids, buildings, houses, households, residents and `AdminUnit.grids`.
  * Without keys (tests, SDL printing) it encrypts with random ones that die with the process.
+ * Without an import `dispatch` (tests that need no queue) a stored import runs in this process at once.
  */
 export function createGridSubgraph(
   keys: PersonalDataKeys = randomPersonalDataKeys(),
+  imports: GridImportOptions = {},
 ): SubgraphDefinition<GridContext> {
   const cipher = new PersonalDataCipher(keys);
+  const dispatchOf = (base: BaseContext): ImportJobDispatch =>
+    imports.dispatch ??
+    (async (jobId) => {
+      new ImportJobRunner(base.dataSource, cipher)
+        .run(jobId, true)
+        .catch((error: unknown) => base.log.error({ err: error }, 'resident import failed'));
+    });
   return {
     name: 'grid',
     resolvers: [
@@ -82,7 +103,8 @@ export function createGridSubgraph(
     ],
     references: gridReferences,
     database: gridDatabase,
-    createContext: (base) => createGridContext(base, cipher),
+    routes: [residentImportUploadRoute(imports.maxUploadBytes ?? DEFAULT_IMPORT_MAX_BYTES)],
+    createContext: (base) => createGridContext(base, cipher, dispatchOf(base)),
     seedDemo: (dataSource, log) => seedGridDemo(dataSource, log, cipher),
   };
 }

@@ -1,2 +1,3 @@
 export type { GridContext } from './grid-context';
-export { createGridSubgraph } from './grid-subgraph';
+export { createGridSubgraph, DEFAULT_IMPORT_MAX_BYTES, type GridImportOptions } from './grid-subgraph';
+export { RESIDENT_IMPORT_UPLOAD_PATH } from './import/resident-import.route';

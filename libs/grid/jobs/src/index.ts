@@ -6,6 +6,15 @@ import { BroadcastJob } from './broadcast/broadcast.job';
 import { VisitDigestJob } from './visit-digest/visit-digest.job';
 
 export { GRID_REMINDER_JOB_NAMES, type GridReminderJobMap } from './grid-job-map';
+export {
+  GRID_IMPORT_JOB_NAMES,
+  type GridImportJobMap,
+  INTERRUPTED_FAILURE,
+  type ResidentImportPayload,
+  residentImportQueue,
+  type ResidentImportQueue,
+} from './resident-import/resident-import.job';
+export { type ResidentImportWorkerOptions, startResidentImportWorker } from './resident-import/resident-import.worker';
 export type { BroadcastRetry } from './broadcast/broadcast-relay.job';
 export type { BroadcastPayload } from './broadcast/broadcast.job';
 export { type GridVisitCounts, visitCounts, type VisitDigestPayload } from './visit-digest/visit-digest.job';

@@ -9,6 +9,7 @@ import { createErrorFormatter } from '@gridgov/platform-errors';
 import { createLogger, createMetrics, createObservedApp, listen } from '@gridgov/platform-observability';
 import { createIdentityResolver, type OidcOptions } from './resolve-identity';
 import { type GatewayContext, SignedIdentityDataSource } from './signed-identity-data-source';
+import { DEFAULT_UPLOAD_MAX_BYTES, mountUploadRoute } from './upload-route';
 
 export interface GatewayOptions {
   port: number;
@@ -26,6 +27,8 @@ export interface GatewayOptions {
   oidc?: OidcOptions;
   subgraphTimeoutMs: number;
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
+  /** Largest body of `POST /uploads/:kind` (files above the GraphQL body limit). */
+  uploadMaxBytes?: number;
 }
 
 export interface RunningGateway {
@@ -41,8 +44,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const development = options.nodeEnv === 'development';
   if (!options.supergraphSdl && !options.pollSubgraphs) throw new Error('startGateway needs supergraphSdl or pollSubgraphs');
 
-  const buildService = ({ name, url }: { name: string; url?: string }) =>
-    new SignedIdentityDataSource(name, options.subgraphUrls?.[name] ?? (url as string), options.identityPrivateKey, options.subgraphTimeoutMs);
+  // Each subgraph's URL as the gateway uses it, for uploads that go beside GraphQL.
+  const subgraphUrls = new Map<string, string>();
+  const buildService = ({ name, url }: { name: string; url?: string }) => {
+    subgraphUrls.set(name, options.subgraphUrls?.[name] ?? (url as string));
+    return new SignedIdentityDataSource(name, subgraphUrls.get(name) as string, options.identityPrivateKey, options.subgraphTimeoutMs);
+  };
   const gateway = options.supergraphSdl
     ? new ApolloGateway({ supergraphSdl: options.supergraphSdl, buildService })
     : new ApolloGateway({
@@ -80,6 +87,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const resolveIdentity = createIdentityResolver({ accessTokenSecret: options.accessTokenSecret, oidc: options.oidc });
   const app = createObservedApp({ logger: log, metrics, ready: async () => true });
+  mountUploadRoute(app, {
+    maxBytes: options.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES,
+    resolveIdentity,
+    subgraphUrl: (name) => subgraphUrls.get(name),
+    identityPrivateKey: options.identityPrivateKey,
+    log,
+  });
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),

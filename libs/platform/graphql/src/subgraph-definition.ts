@@ -1,3 +1,4 @@
+import type { Request, RequestHandler } from 'express';
 import type { NonEmptyArray } from 'type-graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { AuthContext } from '@gridgov/platform-auth';
@@ -16,6 +17,20 @@ export interface BaseContext {
   requestId: string;
   log: Logger;
   dataSource: DataSource;
+}
+
+/**
+ * A POST route beside /graphql (e.g. a file upload too big for a GraphQL body). It gets the same
+ * gateway identity check and request context as GraphQL, before its body is read.
+ */
+export interface SubgraphRoute<TContext> {
+  path: string;
+  /** Runs before the body is read (e.g. the permission), so a refused caller uploads nothing. */
+  check(context: TContext): void;
+  /** Reads the body, e.g. `express.raw({ limit })`; a body over its limit is answered 413. */
+  body: RequestHandler;
+  /** Answers with JSON; a thrown GraphQLError is answered `{ error: { code, message } }` with its HTTP status. */
+  post(req: Request, context: TContext): Promise<{ status: number; body: unknown }>;
 }
 
 /**
@@ -41,6 +56,8 @@ export interface SubgraphDefinition<TContext extends BaseContext = BaseContext> 
   };
   /** Adds services and DataLoaders to the base context, once per request. */
   createContext(base: BaseContext): TContext;
+  /** HTTP routes besides /graphql. */
+  routes?: SubgraphRoute<TContext>[];
   /** Idempotent demo data for `npm start`. */
   seedDemo?(dataSource: DataSource, log: Logger): Promise<void>;
 }

@@ -10,6 +10,8 @@ export enum QueueName {
   NOTIFICATIONS = 'notifications',
   /** Assessment runs at each period end (and on demand), one per scheme and period. */
   ASSESSMENT_RUNS = 'assessment-runs',
+  /** Resident imports, one job per stored import (its id only), run inside grid-service. */
+  GRID_IMPORTS = 'grid-imports',
   /** Jobs of any queue that failed their last attempt, kept for operators to inspect and replay. */
   DEAD_LETTER = 'dead-letter',
 }

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { Grant } from '@gridgov/platform-auth';
 import type { ImportReport } from './resident-import.service';
 
 export enum ImportFormat {
@@ -14,7 +22,7 @@ export enum ImportJobStatus {
   FAILED = 'FAILED',
 }
 
-/** One import started in the background; its counters move while it runs, so large files show progress. */
+/** One import run by a worker; its counters move while it runs, so large files show progress. */
 @Entity('import_job')
 export class ImportJobEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -22,6 +30,10 @@ export class ImportJobEntity {
 
   @Column({ type: 'uuid' })
   accountId!: string;
+
+  /** The starter's grants: the worker checks rows against the scope of whoever started the job. */
+  @Column({ type: 'jsonb' })
+  grants!: Grant[];
 
   @Column({ type: 'varchar', length: 8 })
   format!: ImportFormat;
@@ -52,4 +64,14 @@ export class ImportJobEntity {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
+}
+
+/** The file of a job until the job ends (then deleted: it holds ID numbers and phones). */
+@Entity('import_file')
+export class ImportFileEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  jobId!: string;
+
+  @Column({ type: 'bytea' })
+  content!: Buffer;
 }

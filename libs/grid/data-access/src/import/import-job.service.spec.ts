@@ -6,8 +6,9 @@ import { seedUnitGridWithBuilding } from '../grid/unit-grid-spec.fixture';
 import { nationalIdCheckChar } from '../personal-data/national-id';
 import { PersonalDataCipher, randomPersonalDataKeys } from '../personal-data/personal-data-cipher';
 import { ImportFormat, ImportJobStatus, type ImportJobEntity } from './import-job.entity';
+import { ImportJobRunner } from './import-job.runner';
 import { ImportJobService } from './import-job.service';
-import { RESIDENT_IMPORT_COLUMNS, ResidentImportService } from './resident-import.service';
+import { RESIDENT_IMPORT_COLUMNS } from './resident-import.service';
 
 const id = (first17: string) => first17 + nationalIdCheckChar(first17);
 
@@ -36,19 +37,24 @@ const person = (unit: number, house: string, relation: string, name: string, idN
   '',
 ];
 
-// XLSX import as a background job: the same checks as CSV, progress counters, only the starter reads it.
-describe('ImportJobService', () => {
+// XLSX import as a stored job run by id: the same checks as CSV, progress counters, only the starter
+// reads it, and the file is deleted when the job ends. (The queue around it: libs/grid/jobs.)
+describe('ImportJobService and ImportJobRunner', () => {
   let db: TestDatabase;
   const cipher = new PersonalDataCipher(randomPersonalDataKeys());
   const staff = callerWith({ role: Role.COMMUNITY_STAFF, scopeCode: '520303001001' });
+  const dispatched: string[] = [];
   const jobs = (caller = staff) =>
-    new ImportJobService(db.dataSource, caller, new ResidentImportService(db.dataSource, caller, cipher));
+    new ImportJobService(db.dataSource, caller, async (id) => {
+      dispatched.push(id);
+    });
+  const storedFiles = async () =>
+    Number((await db.dataSource.query('SELECT count(*) AS n FROM import_file'))[0].n);
+  /** What the queue's worker does with the dispatched id. */
   const finished = async (job: ImportJobEntity): Promise<ImportJobEntity> => {
-    for (;;) {
-      const now = await jobs().get(job.id);
-      if (now.status === ImportJobStatus.DONE || now.status === ImportJobStatus.FAILED) return now;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    expect(dispatched.at(-1)).toBe(job.id);
+    await new ImportJobRunner(db.dataSource, cipher).run(job.id, true);
+    return jobs().get(job.id);
   };
 
   beforeAll(async () => {
@@ -75,7 +81,9 @@ describe('ImportJobService', () => {
     ]);
     const started = await jobs().start(ImportFormat.XLSX, good, false);
     expect(started.status).toBe(ImportJobStatus.QUEUED);
+    expect(await storedFiles()).toBe(1);
     const done = await finished(started);
+    expect(await storedFiles()).toBe(0);
     expect(done).toMatchObject({ status: ImportJobStatus.DONE, totalRows: 3, processedRows: 3 });
     expect(done.report).toMatchObject({
       errors: [],
@@ -98,6 +106,40 @@ describe('ImportJobService', () => {
     });
     await expect(jobs().start(ImportFormat.XLSX, '%%%', true)).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'file' },
+    });
+    expect(await storedFiles()).toBe(0);
+  });
+
+  it('runs a job cut off while WRITING again from the start, once', async () => {
+    const csv = [
+      RESIDENT_IMPORT_COLUMNS.join(','),
+      person(3, '301', 'HEAD', '郑五', id('52030319750101204')).join(','),
+    ];
+    const job = await jobs().upload(ImportFormat.CSV, Buffer.from(csv.join('\n')), false);
+    // What a process that died half-way leaves behind.
+    await db.dataSource.query(`UPDATE import_job SET status = 'WRITING', processed_rows = 7 WHERE id = $1`, [
+      job.id,
+    ]);
+    const runner = new ImportJobRunner(db.dataSource, cipher);
+    expect(await runner.unfinished()).toEqual([job.id]);
+    expect(await runner.run(job.id, false)).toBe(ImportJobStatus.DONE);
+    expect(await jobs().get(job.id)).toMatchObject({ status: 'DONE', processedRows: 1, totalRows: 1 });
+    expect(await runner.run(job.id, false)).toBe(ImportJobStatus.DONE); // a duplicate delivery does nothing
+    expect(await runner.unfinished()).toEqual([]);
+    expect(await storedFiles()).toBe(0);
+  });
+
+  it('keeps no job whose dispatch failed, and refuses callers without HOUSEHOLD_MANAGE', async () => {
+    const before = Number((await db.dataSource.query('SELECT count(*) AS n FROM import_job'))[0].n);
+    const unqueued = new ImportJobService(db.dataSource, staff, () =>
+      Promise.reject(new Error('redis down')),
+    );
+    await expect(unqueued.upload(ImportFormat.CSV, Buffer.from('x'), true)).rejects.toThrow('redis down');
+    expect(Number((await db.dataSource.query('SELECT count(*) AS n FROM import_job'))[0].n)).toBe(before);
+    expect(await storedFiles()).toBe(0);
+    const helper = callerWith({ role: Role.GRID_HELPER, scopeCode: '520303001001001' });
+    await expect(jobs(helper).upload(ImportFormat.CSV, Buffer.from('x'), true)).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
     });
   });
 });
