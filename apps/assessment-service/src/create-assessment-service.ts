@@ -1,5 +1,5 @@
 import { startSubgraph, type RunningSubgraph } from '@gridgov/platform-graphql';
-import { createLogger } from '@gridgov/platform-observability';
+import { createLogger, createMetrics } from '@gridgov/platform-observability';
 import { GatewayFactSource } from '@gridgov/assessment-data-access';
 import { createAssessmentSubgraph } from '@gridgov/assessment-graphql';
 import { enqueueDemoRuns, startAssessmentJobs } from '@gridgov/assessment-jobs';
@@ -13,6 +13,8 @@ export async function createAssessmentService(
   const facts = config.ACCESS_TOKEN_SECRET
     ? { gatewayUrl: () => config.GATEWAY_URL, accessTokenSecret: config.ACCESS_TOKEN_SECRET }
     : undefined;
+  // One registry for the subgraph and the run worker: /metrics serves both.
+  const metrics = createMetrics('assessment-service');
   const subgraph = await startSubgraph(createAssessmentSubgraph({ facts }), {
     port: config.PORT,
     databaseUrl: config.DATABASE_URL,
@@ -22,6 +24,7 @@ export async function createAssessmentService(
     nodeEnv: config.NODE_ENV,
     logLevel: config.LOG_LEVEL,
     demoData: config.DEMO_DATA,
+    metrics,
   });
   if (!config.REDIS_URL || !facts) return subgraph;
   const jobs = await startAssessmentJobs({
@@ -30,6 +33,7 @@ export async function createAssessmentService(
     dataSource: subgraph.dataSource,
     facts: new GatewayFactSource(facts),
     log: createLogger('assessment-jobs', config.LOG_LEVEL),
+    metrics,
   });
   if (config.DEMO_DATA) await enqueueDemoRuns(jobs, subgraph.dataSource);
   return {
