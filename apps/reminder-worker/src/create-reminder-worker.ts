@@ -18,6 +18,7 @@ import {
   QueueName,
   type RunningWorkerProcess,
   startWorkerProcess,
+  webhookTargetPolicy,
 } from '@gridgov/platform-queue';
 import { mountOperatorRoutes } from './operator-routes';
 import { upsertReminderSchedules } from './reminder-schedules';
@@ -53,7 +54,14 @@ export function createReminderWorker(config: ReminderWorkerConfig, overrides: { 
         [QueueName.NOTIFICATIONS]: () =>
           jobHandlerTable(
             NOTIFICATION_JOB_NAMES,
-            notificationHandlers({ dataSource: org, notifications, sms, retry, webhookTimeoutMs: config.WEBHOOK_TIMEOUT_MS }),
+            notificationHandlers({
+              dataSource: org,
+              notifications,
+              sms,
+              retry,
+              webhookTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
+              webhookTargets: webhookTargetPolicy(config),
+            }),
           ),
         [QueueName.REMINDERS]: () =>
           jobHandlerTable({ ...ORG_REMINDER_JOB_NAMES, ...GRID_REMINDER_JOB_NAMES }, [

@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import { upsertReceiptPruneSchedule } from '@gridgov/org-jobs';
 import type { ReminderWorkerConfig } from './reminder-worker.config';
 
 const RETRY = { attempts: 3, backoff: { type: 'exponential', delay: 5_000 } };
@@ -33,4 +34,9 @@ export async function upsertReminderSchedules(reminders: Queue, config: Reminder
     { every: config.BROADCAST_RELAY_EVERY_MS },
     { name: 'broadcast-relay', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
   );
+  await upsertReceiptPruneSchedule(reminders, {
+    pattern: config.RECEIPT_PRUNE_CRON,
+    tz,
+    retentionDays: config.NOTIFICATION_RECEIPT_RETENTION_DAYS,
+  });
 }

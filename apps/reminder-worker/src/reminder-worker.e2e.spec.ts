@@ -6,6 +6,7 @@ import { createRegister } from '@gridgov/grid-jobs';
 import { createGridSubgraph } from '@gridgov/grid-graphql';
 import { createOrgSubgraph } from '@gridgov/org-graphql';
 import { Role, signAccessToken } from '@gridgov/platform-auth';
+import { Queue } from 'bullmq';
 import { eventually, QueueName } from '@gridgov/platform-queue';
 import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
 import { createReminderWorker, type RunningReminderWorker } from './create-reminder-worker';
@@ -21,6 +22,8 @@ describe('reminder-worker', () => {
   let worker: RunningReminderWorker;
   let dir: string;
   let base: string;
+  const prefix = `test-${randomBytes(4).toString('hex')}`;
+  const redisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
   const token = (role: Role, scopeCode: string) =>
     signAccessToken({ sub: randomUUID(), usr: role, grants: [{ role, scopeCode }] }, graph.secrets.accessTokenSecret, 600);
 
@@ -45,8 +48,8 @@ describe('reminder-worker', () => {
         DATABASE_URL: process.env['TEST_DATABASE_URL'],
         ORG_SCHEMA: schemaOf(graph, 'org'),
         GRID_SCHEMA: schemaOf(graph, 'grid'),
-        REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-        QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+        REDIS_URL: redisUrl,
+        QUEUE_PREFIX: prefix,
         ACCESS_TOKEN_SECRET: graph.secrets.accessTokenSecret,
         SMS_SINK_FILE: join(dir, 'sms.log'),
         BROADCAST_RELAY_EVERY_MS: '200',
@@ -59,6 +62,19 @@ describe('reminder-worker', () => {
     await worker?.stop();
     await graph?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('schedules the periodic reminders and the pruning of old delivery receipts', async () => {
+    const { hostname, port } = new URL(redisUrl);
+    const reminders = new Queue(QueueName.REMINDERS, { prefix, connection: { host: hostname, port: Number(port) } });
+    try {
+      const schedulers = (await reminders.getJobSchedulers()).map((s) => s.key).sort();
+      expect(schedulers).toEqual(
+        expect.arrayContaining(['party-meeting-reminders', 'prune-notification-receipts', 'visit-digest']),
+      );
+    } finally {
+      await reminders.close();
+    }
   });
 
   it('texts every resident of the chosen grid after a broadcastNotice through the gateway', async () => {
