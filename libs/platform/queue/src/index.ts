@@ -2,6 +2,7 @@ export { QueueName } from './queue-name';
 export { createRedisConnection, RedisConnections } from './redis-connection';
 export {
   enqueueNotification,
+  enqueueNotifications,
   KEEP_FINISHED,
   NOTIFY_JOB,
   NotificationChannel,

@@ -47,8 +47,23 @@ export const NOTIFY_JOB = 'notify';
  * notification twice (a retried timer, a re-run schedule) delivers it once.
  */
 export async function enqueueNotification(queue: Queue, notification: NotificationJob): Promise<void> {
+  await queue.add(NOTIFY_JOB, checked(notification), notifyOptions(notification));
+}
+
+/**
+ * `enqueueNotification` for a batch (a schedule's reminders) in one Redis round trip; each keeps its
+ * `notificationId` as jobId, so ids already queued are still ignored. Checks all before adding any.
+ */
+export async function enqueueNotifications(queue: Queue, notifications: NotificationJob[]): Promise<void> {
+  const jobs = notifications.map((n) => ({ name: NOTIFY_JOB, data: checked(n), opts: notifyOptions(n) }));
+  if (jobs.length) await queue.addBulk(jobs);
+}
+
+function checked(notification: NotificationJob): NotificationJob {
   if (!/^[A-Z][A-Z0-9_]{1,31}$/.test(notification.template))
     throw new Error(`notification template ${notification.template} is not UPPER_SNAKE_CASE`);
   if (notification.channels.length === 0) throw new Error('a notification needs at least one channel');
-  await queue.add(NOTIFY_JOB, notification, { jobId: notification.notificationId, ...KEEP_FINISHED });
+  return notification;
 }
+
+const notifyOptions = (notification: NotificationJob) => ({ jobId: notification.notificationId, ...KEEP_FINISHED });

@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import { Between, IsNull, type DataSource } from 'typeorm';
 import { CouncilMeetingEntity } from '@gridgov/org-data-access';
 import { Role } from '@gridgov/platform-auth';
-import { enqueueNotification, type HandlerOf, NotificationChannel } from '@gridgov/platform-queue';
+import { enqueueNotifications, type HandlerOf, NotificationChannel } from '@gridgov/platform-queue';
 import type { OrgReminderJobMap } from '../org-job-map';
 
 export interface CouncilMeetingRemindersPayload {
@@ -33,8 +33,9 @@ export class CouncilMeetingRemindersJob implements HandlerOf<OrgReminderJobMap, 
       heldOn: Between(isoDay(now), isoDay(new Date(now.getTime() + payload.daysAhead * 86_400_000))),
       publishedAt: IsNull(),
     });
-    for (const meeting of meetings) {
-      await enqueueNotification(this.notifications, {
+    await enqueueNotifications(
+      this.notifications,
+      meetings.map((meeting) => ({
         notificationId: `council-meeting-${meeting.id}-${meeting.heldOn}`,
         template: 'COUNCIL_MEETING_SOON',
         recipients: {
@@ -51,8 +52,8 @@ export class CouncilMeetingRemindersJob implements HandlerOf<OrgReminderJobMap, 
         },
         link: `/council/meetings/${meeting.id}`,
         channels: [NotificationChannel.INBOX],
-      });
-    }
+      })),
+    );
     return { meetings: meetings.length };
   }
 }

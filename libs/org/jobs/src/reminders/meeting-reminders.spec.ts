@@ -14,7 +14,13 @@ import {
   RoleGrantEntity,
 } from '@gridgov/org-data-access';
 import { Role } from '@gridgov/platform-auth';
-import { createRedisConnection, type NotificationJob, QueueName } from '@gridgov/platform-queue';
+import {
+  createRedisConnection,
+  KEEP_FINISHED,
+  type NotificationJob,
+  NOTIFY_JOB,
+  QueueName,
+} from '@gridgov/platform-queue';
 import { openTestDatabase, type TestDatabase } from '@gridgov/platform-testing';
 import { CouncilMeetingRemindersJob } from './council-meeting-reminders.job';
 import { PartyMeetingRemindersJob } from './party-meeting-reminders.job';
@@ -145,5 +151,27 @@ describe('meeting reminders', () => {
         params: { meetingId: soon.id, title: '加装电梯议事', heldOn: '2026-11-21', participants: 2 },
       }),
     ]);
+  });
+
+  it('queues each reminder as one notify job under its notification id, and a re-run adds none', async () => {
+    const jobs = async () =>
+      (await notifications.getJobs(['waiting'])).sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    const before = await jobs();
+    // Both earlier tests' reminders: two branches and one council meeting.
+    expect(before).toHaveLength(3);
+    for (const job of before) {
+      expect(job.name).toBe(NOTIFY_JOB);
+      expect(job.id).toBe((job.data as NotificationJob).notificationId);
+      expect(job.opts).toMatchObject(KEEP_FINISHED);
+    }
+    await new PartyMeetingRemindersJob(db.dataSource, notifications).run({ on: '2026-11-20' });
+    await new CouncilMeetingRemindersJob(db.dataSource, notifications).run(
+      { daysAhead: 2 },
+      undefined,
+      new Date('2026-11-20T00:30:00Z'),
+    );
+    expect((await jobs()).map((job) => [job.id, job.timestamp])).toEqual(
+      before.map((job) => [job.id, job.timestamp]),
+    );
   });
 });

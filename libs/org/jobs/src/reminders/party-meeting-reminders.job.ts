@@ -7,7 +7,7 @@ import {
   PartyOrganizationService,
 } from '@gridgov/org-data-access';
 import { Role } from '@gridgov/platform-auth';
-import { enqueueNotification, type HandlerOf, NotificationChannel } from '@gridgov/platform-queue';
+import { enqueueNotifications, type HandlerOf, NotificationChannel } from '@gridgov/platform-queue';
 import type { OrgReminderJobMap } from '../org-job-map';
 import { platformReader } from './system-auth';
 
@@ -51,22 +51,25 @@ export class PartyMeetingRemindersJob implements HandlerOf<OrgReminderJobMap, 'p
     const branches = await this.dataSource
       .getRepository(PartyOrganizationEntity)
       .findBy({ id: In([...kindsByBranch.keys()]) });
-    for (const branch of branches) {
-      const kinds = kindsByBranch.get(branch.id) as PartyMeetingKind[];
-      await enqueueNotification(this.notifications, {
-        notificationId: `party-meeting-${branch.id}-${day}`,
-        template: 'PARTY_MEETING_DUE',
-        recipients: { roleHolders: [{ role: Role.PARTY_ADMIN, code: branch.unitCode }] },
-        params: {
-          branchId: branch.id,
-          branchName: branch.name,
-          meetingKinds: kinds.map((k) => KIND_NAMES[k]).join('、'),
-          count: kinds.length,
-        },
-        link: `/party/branches/${branch.id}/meetings`,
-        channels: [NotificationChannel.INBOX],
-      });
-    }
+    await enqueueNotifications(
+      this.notifications,
+      branches.map((branch) => {
+        const kinds = kindsByBranch.get(branch.id) as PartyMeetingKind[];
+        return {
+          notificationId: `party-meeting-${branch.id}-${day}`,
+          template: 'PARTY_MEETING_DUE',
+          recipients: { roleHolders: [{ role: Role.PARTY_ADMIN, code: branch.unitCode }] },
+          params: {
+            branchId: branch.id,
+            branchName: branch.name,
+            meetingKinds: kinds.map((k) => KIND_NAMES[k]).join('、'),
+            count: kinds.length,
+          },
+          link: `/party/branches/${branch.id}/meetings`,
+          channels: [NotificationChannel.INBOX],
+        };
+      }),
+    );
     return { branches: branches.length };
   }
 }
