@@ -52,11 +52,12 @@ export {
   TicketStatus,
 } from './ticket/ticket.enums';
 export { supervisionColor } from './sla/sla-policy';
+export { TicketFactGroup, type TicketFactRow, ticketFacts } from './stats/ticket-facts.query';
+export { type TicketCounts, type TicketStats } from './stats/ticket-figures';
 export {
   type HotSpots,
   StatsBucket,
   type TicketSpike,
-  type TicketStats,
   type TicketStatsFilter,
   type TicketStatsPeriod,
   TicketStatsService,

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { badInput, isUuid } from '@gridgov/platform-errors';
 import { CATEGORY_CODE, isGridCode } from '../ticket/ticket-input';
+import { TICKET_COUNTS, ticketCounts, type TicketCountsRow, type TicketStats } from './ticket-figures';
 
 export interface TicketStatsFilter {
   /** A unit's code prefix (e.g. 520303001) or a 15-digit grid code. */
@@ -38,28 +39,8 @@ export interface TicketSpike {
   lastReportedAt: Date;
 }
 
-export interface TicketStats {
-  received: number;
-  closed: number;
-  closureRate: number | null;
-  onTimeRate: number | null;
-  satisfactionRate: number | null;
-  reworkRate: number | null;
-  overdue: number;
-  red: number;
-  averageHandlingHours: number | null;
-}
-
-/** Counts come back as strings; null in a series' empty periods. */
-interface StatsRow {
-  received: string | null;
-  closed: string | null;
-  closed_on_time: string | null;
-  rated: string | null;
-  satisfied: string | null;
-  reworked: string | null;
-  overdue: string | null;
-  red: string | null;
+/** TICKET_COUNTS and the average handling time, in seconds. */
+interface StatsRow extends TicketCountsRow {
   avg_seconds: string | null;
 }
 
@@ -69,14 +50,7 @@ const PERIOD_DAYS: Record<StatsBucket, number> = { DAY: 1, WEEK: 7, MONTH: 28 };
 const HOUR = 3_600_000;
 
 /** Tickets are counted in the period they were reported in, by China time (UTC+8). */
-const FIGURES = `count(*) AS received,
-  count(*) FILTER (WHERE t.status = 'CLOSED') AS closed,
-  count(*) FILTER (WHERE t.status = 'CLOSED' AND NOT t.overdue) AS closed_on_time,
-  count(*) FILTER (WHERE t.satisfaction IS NOT NULL) AS rated,
-  count(*) FILTER (WHERE t.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied,
-  count(*) FILTER (WHERE t.rework_count > 0) AS reworked,
-  count(*) FILTER (WHERE t.overdue OR (t.paused_at IS NULL AND t.deadline_at < now())) AS overdue,
-  count(*) FILTER (WHERE t.supervised OR (t.paused_at IS NULL AND t.red_at < now())) AS red,
+const FIGURES = `${TICKET_COUNTS},
   avg(extract(epoch FROM c.at - t.reported_at)) FILTER (WHERE t.status = 'CLOSED') AS avg_seconds`;
 const CLOSED_AT = `LEFT JOIN LATERAL (
   SELECT max(e.at) AS at FROM ticket_event e WHERE e.ticket_id = t.id AND e.action = 'CLOSE'
@@ -222,17 +196,8 @@ export class TicketStatsService {
 }
 
 function figures(row: StatsRow): TicketStats {
-  const n = (v: string | null) => Number(v ?? 0);
-  const rate = (part: string | null, whole: string | null) => (n(whole) ? n(part) / n(whole) : null);
   return {
-    received: n(row.received),
-    closed: n(row.closed),
-    closureRate: rate(row.closed, row.received),
-    onTimeRate: rate(row.closed_on_time, row.closed),
-    satisfactionRate: rate(row.satisfied, row.rated),
-    reworkRate: rate(row.reworked, row.received),
-    overdue: n(row.overdue),
-    red: n(row.red),
+    ...ticketCounts(row),
     averageHandlingHours: row.avg_seconds == null ? null : Number(row.avg_seconds) / 3600,
   };
 }

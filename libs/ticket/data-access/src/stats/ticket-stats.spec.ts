@@ -6,6 +6,7 @@ import { TicketEntity } from '../ticket/ticket.entity';
 import { Satisfaction, TicketAction, TicketChannel, TicketMode } from '../ticket/ticket.enums';
 import { TicketService } from '../ticket/ticket.service';
 import { TicketWorkflowService } from '../workflow/ticket-workflow.service';
+import { TicketFactGroup, ticketFacts } from './ticket-facts.query';
 import { TicketStatsService } from './ticket-stats.service';
 
 const GRID = '520303001001001';
@@ -85,5 +86,22 @@ describe('TicketStatsService (real database)', () => {
         ...period,
       }),
     ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+  });
+
+  // Assessment rates by the facts: each figure must come out as ticketStats gives it (same tickets as above).
+  it('gives assessment the same figures per grid and street as ticketStats', async () => {
+    const period = { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 60_000) };
+    const leader = new TicketStatsService(dataSource, authAs(Role.LEADER, '520303'));
+    for (const [group, key] of [
+      [TicketFactGroup.GRID, GRID],
+      [TicketFactGroup.STREET, '520303001'],
+    ] as const) {
+      const { averageHandlingHours, ...counts } = await leader.stats({ scopeCode: key, ...period });
+      expect(averageHandlingHours).not.toBeNull();
+      expect(counts).toMatchObject({ received: 3, closed: 1, overdue: 1, red: 1 });
+      expect(await ticketFacts(dataSource, { group, codePrefix: '520303', ...period })).toEqual([
+        { key, ...counts },
+      ]);
+    }
   });
 });

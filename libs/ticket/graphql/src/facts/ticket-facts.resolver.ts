@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { Permission } from '@gridgov/platform-auth';
 import { badInput } from '@gridgov/platform-errors';
+import { ticketFacts, TicketFactGroup, type TicketFactRow } from '@gridgov/ticket-data-access';
 import type { TicketContext } from '../ticket-context';
-import { ticketFacts, TicketFactGroup, type TicketFactRow } from './ticket-facts.query';
 import { TicketFactType } from './ticket-facts.type';
 
 const MAX_PERIOD_MS = 366 * 24 * 3600 * 1000;

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { TicketFactGroup } from './ticket-facts.query';
+import { TicketFactGroup } from '@gridgov/ticket-data-access';
 
 registerEnumType(TicketFactGroup, {
   name: 'TicketFactGroup',
