@@ -45,6 +45,7 @@ export {
   type FactSource,
   GatewayFactSource,
   type GatewayFactSourceOptions,
+  unconfiguredFactSource,
 } from './run/fact-source';
 
 /** The assessment schema: every table assessment-service owns, and its migrations in order. */

@@ -25,7 +25,7 @@ export interface AssessmentContext extends BaseContext {
   };
 }
 
-export function createAssessmentContext(base: BaseContext, facts: FactSource | null): AssessmentContext {
+export function createAssessmentContext(base: BaseContext, facts: FactSource): AssessmentContext {
   const schemes = new AssessmentSchemeService(base.dataSource, base.auth);
   const results = new AssessmentResultService(base.dataSource, base.auth);
   return {

@@ -1,9 +1,11 @@
-import type { SubgraphDefinition } from '@gridgov/platform-graphql';
+import type { BaseContext, SubgraphDefinition } from '@gridgov/platform-graphql';
 import {
   assessmentDatabase,
+  type FactSource,
   GatewayFactSource,
   type GatewayFactSourceOptions,
   seedAssessmentDemo,
+  unconfiguredFactSource,
 } from '@gridgov/assessment-data-access';
 import { createAssessmentContext, type AssessmentContext } from './assessment-context';
 import { assessmentReferences } from './assessment.reference';
@@ -19,13 +21,26 @@ import { AssessmentSchemeResolver } from './scheme/assessment-scheme.resolver';
 
 /**
  * The assessment subgraph: schemes, runs and immutable results, reviews and surveys, rankings,
- * `Account.assessments`, `AdminUnit.colorCard`, `Department.assessment`. Without `facts` (SDL
- * printing) runs and surveys are refused.
+ * `Account.assessments`, `AdminUnit.colorCard`, `Department.assessment`. Without `facts` (no
+ * ACCESS_TOKEN_SECRET; SDL printing) runs and surveys are refused with SERVICE_MISCONFIGURED, and
+ * the first refusal is logged: once per process, as it is the same fault every time.
  */
 export function createAssessmentSubgraph(
   options: { facts?: GatewayFactSourceOptions } = {},
 ): SubgraphDefinition<AssessmentContext> {
-  const facts = options.facts ? new GatewayFactSource(options.facts) : null;
+  const gateway = options.facts ? new GatewayFactSource(options.facts) : null;
+  let refusalLogged = false;
+  // Built per request so the one logged refusal carries its request id.
+  const factsFor = (base: BaseContext): FactSource =>
+    gateway ??
+    unconfiguredFactSource((error) => {
+      if (refusalLogged) return;
+      refusalLogged = true;
+      base.log.error(
+        { err: error },
+        'assessment runs and surveys are refused until ACCESS_TOKEN_SECRET is set',
+      );
+    });
   return {
     name: 'assessment',
     resolvers: [
@@ -40,7 +55,7 @@ export function createAssessmentSubgraph(
     orphanedTypes: [AccountRef, AdminUnitRef, DepartmentRef],
     references: assessmentReferences,
     database: assessmentDatabase,
-    createContext: (base) => createAssessmentContext(base, facts),
+    createContext: (base) => createAssessmentContext(base, factsFor(base)),
     seedDemo: seedAssessmentDemo,
   };
 }

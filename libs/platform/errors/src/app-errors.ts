@@ -21,6 +21,10 @@ export const conflict = (message: string, extensions: Record<string, unknown> = 
 export const invalidTransition = (message: string, extensions: Record<string, unknown> = {}) =>
   error(ErrorCode.INVALID_TRANSITION, message, extensions);
 
+/** `setting` names what the operator must set (e.g. `ACCESS_TOKEN_SECRET`); the message says what is refused until then. */
+export const serviceMisconfigured = (setting: string, message: string) =>
+  error(ErrorCode.SERVICE_MISCONFIGURED, message, { setting });
+
 /** Collects field problems so one response lists all of them; throws the first as BAD_USER_INPUT with the rest attached. */
 export class InputProblems {
   private readonly problems: { field: string; message: string }[] = [];

@@ -7,5 +7,7 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE',
+  /** The service lacks a setting it needs for this operation: retrying cannot help, an operator must fix it. */
+  SERVICE_MISCONFIGURED = 'SERVICE_MISCONFIGURED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -5,6 +5,7 @@ export {
   InputProblems,
   invalidTransition,
   notFound,
+  serviceMisconfigured,
   unauthenticated,
 } from './app-errors';
 export { ErrorCode } from './error-code';

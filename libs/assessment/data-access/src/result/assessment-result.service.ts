@@ -102,7 +102,12 @@ export class AssessmentResultService {
     return accountIds.map((id) => rows.filter((r) => r.subjectId === id && this.canRead(r)));
   }
 
-  /** For `AdminUnit.colorCard` and `Department.assessment`: the latest result of each subject. */
+  /**
+   * For `AdminUnit.colorCard` and `Department.assessment`, one query per batch: each subject's latest
+   * result the caller may read (public scheme, own, or in assessment:read scope), latest meaning the
+   * period that ends last, then the highest version. Readability is filtered before the pick, so an
+   * unreadable newer result leaves the latest readable one.
+   */
   async latestOf(
     kinds: AssessmentSubjectKind[],
     subjectIds: readonly string[],
@@ -110,18 +115,27 @@ export class AssessmentResultService {
   ): Promise<(AssessmentResultEntity | null)[]> {
     const rows = await this.results()
       .createQueryBuilder('r')
-      .where('r.subject_id = ANY(:ids) AND r.subject_kind = ANY(:kinds)', { ids: [...subjectIds], kinds })
-      .andWhere(options.withCard ? 'r.card IS NOT NULL' : 'TRUE')
-      .orderBy('r.createdAt', 'DESC')
+      .where(
+        `r.id IN (
+           SELECT DISTINCT ON (l.subject_id) l.id
+             FROM assessment_result l
+             JOIN assessment_run run ON run.id = l.run_id
+             LEFT JOIN assessment_scheme s ON s.id = l.scheme_id
+            WHERE l.subject_id = ANY(:ids) AND l.subject_kind = ANY(:kinds)
+              AND (:anyCard OR l.card IS NOT NULL)
+              AND (s.is_public OR l.subject_id = :me OR l.subject_unit_code LIKE ANY(:scopes))
+            ORDER BY l.subject_id, run.period_end DESC, l.version DESC, l.created_at DESC)`,
+        {
+          ids: [...subjectIds],
+          kinds,
+          anyCard: !options.withCard,
+          me: this.auth.isAuthenticated ? this.auth.accountId : null,
+          scopes: this.auth.scopePrefixes(Permission.ASSESSMENT_READ).map((prefix) => `${prefix}%`),
+        },
+      )
       .getMany();
-    const schemeIds = [...new Set(rows.map((r) => r.schemeId))];
-    const publicSchemes = new Set(
-      (await this.schemesOf(schemeIds)).filter((s) => s.isPublic).map((s) => s.id),
-    );
-    return subjectIds.map(
-      (id) =>
-        rows.find((r) => r.subjectId === id && (publicSchemes.has(r.schemeId) || this.canRead(r))) ?? null,
-    );
+    const bySubject = new Map(rows.map((r) => [r.subjectId, r]));
+    return subjectIds.map((id) => bySubject.get(id) ?? null);
   }
 
   /** 红色文明榜: party members and volunteers of public schemes under a unit by points (their latest run's total), open to all. */

@@ -3,6 +3,7 @@ import { createLogger } from '@gridgov/platform-observability';
 import { callerWith, openTestDatabase, type TestDatabase } from '@gridgov/platform-testing';
 import { seedAssessmentDemo } from '../demo/assessment-demo.seed';
 import { assessmentDatabase } from '../index';
+import { unconfiguredFactSource } from '../run/fact-source';
 import { AssessmentSchemeEntity } from '../scheme/assessment-scheme.entity';
 import { AssessmentReviewService } from './assessment-review.service';
 
@@ -23,8 +24,14 @@ describe('assessment reviews', () => {
   });
   afterAll(() => db?.close());
 
+  // No ACCESS_TOKEN_SECRET: surveys (which sample residents through the gateway) are refused.
+  const refusals: Error[] = [];
   const reviews = (scopeCode: string) =>
-    new AssessmentReviewService(db.dataSource, callerWith({ role: Role.ASSESSOR, scopeCode }), null);
+    new AssessmentReviewService(
+      db.dataSource,
+      callerWith({ role: Role.ASSESSOR, scopeCode }),
+      unconfiguredFactSource((error) => refusals.push(error)),
+    );
   const secretary = (scopeCode: string, score: number) =>
     reviews(scopeCode).enter({
       schemeId: gridWorkers,
@@ -95,6 +102,26 @@ describe('assessment reviews', () => {
         service.enter({ ...base, indicatorCode: 'leader_review', subjectUnitCode: '520302001001' }),
       ),
     ).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a survey with SERVICE_MISCONFIGURED, naming the setting, when the service cannot read facts', async () => {
+    const survey = reviews('520303001001').createSurvey({
+      schemeId: communities,
+      indicatorCode: 'resident_survey',
+      period: '2026-Q4',
+      subjectId: '520303001001',
+      subjectUnitCode: '520303001001',
+      gridCode: GRID,
+      size: 5,
+    });
+    const error = await survey.then(
+      () => null,
+      (e: { message: string; extensions: Record<string, unknown> }) => e,
+    );
+    expect(error?.extensions).toEqual({ code: 'SERVICE_MISCONFIGURED', setting: 'ACCESS_TOKEN_SECRET' });
+    expect(error?.message).toContain('set it');
+    expect(refusals).toHaveLength(1);
+    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM assessment_survey`)).toEqual([{ n: 0 }]);
   });
 
   it('answers a survey token only in its own format', async () => {

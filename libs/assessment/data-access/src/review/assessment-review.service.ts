@@ -45,7 +45,7 @@ export class AssessmentReviewService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly auth: AuthContext,
-    private readonly facts: FactSource | null,
+    private readonly facts: FactSource,
   ) {}
 
   /** Enters (or replaces) the caller's score; the indicator's source decides who may. */
@@ -115,7 +115,6 @@ export class AssessmentReviewService {
       throw badInput('input.indicatorCode', `${indicator.code} is not scored by resident surveys`);
     this.assertReviewer(ManualSource.SURVEY, input.subjectUnitCode);
     this.auth.assert(Permission.ASSESSMENT_REVIEW, input.gridCode);
-    if (!this.facts) throw new Error('surveys need a fact source (GATEWAY_URL and ACCESS_TOKEN_SECRET)');
     const residentIds = await this.facts.residentSample(input.gridCode, input.size);
     if (residentIds.length === 0)
       throw badInput('input.gridCode', `grid ${input.gridCode} has no residents to ask`);

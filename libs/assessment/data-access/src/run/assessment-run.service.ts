@@ -73,7 +73,7 @@ function gridInputs(grids: GridFact[]): SubjectInputs {
 export class AssessmentRunService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly facts: FactSource | null,
+    private readonly facts: FactSource,
   ) {}
 
   /** On demand: needs assessment:manage in the scheme's unit. */
@@ -95,8 +95,6 @@ export class AssessmentRunService {
     if (scheme.status !== AssessmentSchemeStatus.ACTIVE)
       throw invalidTransition(`Scheme ${scheme.id} is a DRAFT; activate it before running it`);
     if (period.from.getTime() > Date.now()) throw badInput('period', `${period.key} has not begun yet`);
-    if (!this.facts)
-      throw new Error('assessment runs need a fact source (GATEWAY_URL and ACCESS_TOKEN_SECRET)');
     const indicators = await this.dataSource
       .getRepository(AssessmentIndicatorEntity)
       .find({ where: { schemeId: scheme.id }, order: { position: 'ASC' } });
@@ -161,7 +159,6 @@ export class AssessmentRunService {
     subjects: Subject[],
     period: AssessmentPeriod,
   ): Promise<SubjectInputs[]> {
-    const facts = this.facts as FactSource;
     const keys = [...indicators.map(indicatorInput), ...scheme.rules.map((r) => r.input)];
     const reads = (source: string) => keys.some((key) => key.startsWith(`${source}.`));
     const prefix = scheme.ownerUnitCode;
@@ -169,13 +166,13 @@ export class AssessmentRunService {
     const ticketGroup = TICKET_GROUP[kind];
     const area = AREA[kind];
     const [tickets, grids, volunteers, meetings, manual] = await Promise.all([
-      ticketGroup && reads('tickets') ? facts.ticketFacts(ticketGroup.group, prefix, period) : null,
-      area && (reads('visits') || reads('households')) ? facts.gridFacts(prefix, period) : null,
+      ticketGroup && reads('tickets') ? this.facts.ticketFacts(ticketGroup.group, prefix, period) : null,
+      area && (reads('visits') || reads('households')) ? this.facts.gridFacts(prefix, period) : null,
       kind === AssessmentSubjectKind.PARTY_MEMBER && reads('volunteer')
-        ? facts.volunteerHours(prefix, period)
+        ? this.facts.volunteerHours(prefix, period)
         : null,
       kind === AssessmentSubjectKind.PARTY_BRANCH && reads('party')
-        ? facts.meetingCompliance(prefix, period)
+        ? this.facts.meetingCompliance(prefix, period)
         : null,
       this.manualScores(scheme.id, period.key),
     ]);

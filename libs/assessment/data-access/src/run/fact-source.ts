@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role, signAccessToken } from '@gridgov/platform-auth';
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '@gridgov/platform-errors';
+import { ErrorCode, serviceMisconfigured } from '@gridgov/platform-errors';
 import type { AssessmentSubjectKind } from '../scheme/assessment-kinds';
 
 export interface Subject {
@@ -71,6 +71,32 @@ const ASSESSMENT_SERVICE_ACCOUNT = {
   id: '00000000-0000-4000-8000-00000000a55e',
   username: 'assessment-service',
 };
+
+/**
+ * Stands in for the gateway when assessment-service has no ACCESS_TOKEN_SECRET (it cannot sign the
+ * service account's token): every read refuses with SERVICE_MISCONFIGURED, before anything is
+ * written. `onRefusal` sees each refusal (the subgraph logs the first).
+ */
+export function unconfiguredFactSource(onRefusal: (error: Error) => void): FactSource {
+  const refuse = async (): Promise<never> => {
+    const error = serviceMisconfigured(
+      'ACCESS_TOKEN_SECRET',
+      'Assessment runs and resident surveys read facts from the other services through the gateway, ' +
+        'but assessment-service has no ACCESS_TOKEN_SECRET to sign its service token: an operator must set it ' +
+        '(the gateway’s secret) and GATEWAY_URL, then restart assessment-service',
+    );
+    onRefusal(error);
+    throw error;
+  };
+  return {
+    subjects: refuse,
+    ticketFacts: refuse,
+    gridFacts: refuse,
+    volunteerHours: refuse,
+    meetingCompliance: refuse,
+    residentSample: refuse,
+  };
+}
 
 /**
  * Reads facts from the other subgraphs through the gateway, as the assessment service account with
