@@ -21,7 +21,7 @@ import { GridBroadcasts1765200000000 } from './migrations/1765200000000-grid-bro
 import { GridImportFiles1766000000000 } from './migrations/1766000000000-grid-import-files';
 
 export { seedGridDemo } from './demo/grid-demo.seed';
-export type { GridBoundary } from './grid/grid-boundary';
+export { type GridBoundary, squareBoundary } from './grid/grid-boundary';
 export { CoverageService, unitCodePrefix, type Coverage } from './register-coverage/coverage.service';
 export { GridKind, GridLevel } from './grid/grid-code';
 export { GridSetting, sizeGuidance, type GridSizeGuidance } from './grid/grid-size';

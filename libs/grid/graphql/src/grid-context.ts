@@ -46,6 +46,8 @@ export interface GridContext extends BaseContext {
   loaders: {
     gridById: DataLoader<string, GridEntity | null>;
     gridByCode: DataLoader<string, GridEntity | null>;
+    /** Readable siblings overlapping each grid, keyed by the grid (cached by id): one query per list. */
+    overlappingSiblings: DataLoader<GridEntity, GridEntity[], string>;
     /** Every period of service of a grid's team, by grid id. */
     teamByGrid: DataLoader<string, GridTeamMemberEntity[]>;
     householdCountByGridCode: DataLoader<string, number>;
@@ -101,6 +103,9 @@ export function createGridContext(
     loaders: {
       gridById: new DataLoader((ids) => grids.findVisibleByIds(ids)),
       gridByCode: new DataLoader((codes) => grids.findVisibleByCodes(codes)),
+      overlappingSiblings: new DataLoader((of) => grids.overlappingSiblingsOf(of), {
+        cacheKeyFn: (g) => g.id,
+      }),
       teamByGrid: new DataLoader((ids) => teams.membersOfGrids(ids)),
       householdCountByGridCode: new DataLoader((codes) => coverage.householdCounts(codes)),
       serviceNeedsByHousehold: new DataLoader((ids) => serviceNeeds.ofSubjects('householdId', ids)),

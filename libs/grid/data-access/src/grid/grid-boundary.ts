@@ -2,6 +2,20 @@ import { geoJsonProblem, type GeoJsonGeometry, type Position } from '@gridgov/pl
 
 export type GridBoundary = Extract<GeoJsonGeometry, { type: 'Polygon' | 'MultiPolygon' }>;
 
+/** An axis-aligned square with its south-west corner at (west, south): fixtures and specs. */
+export const squareBoundary = (west: number, south: number, size: number): GridBoundary => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [west, south],
+      [west + size, south],
+      [west + size, south + size],
+      [west, south + size],
+      [west, south],
+    ],
+  ],
+});
+
 export interface BoundingBox {
   minLon: number;
   minLat: number;

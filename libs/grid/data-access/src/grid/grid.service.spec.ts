@@ -3,22 +3,11 @@ import { AuthContext, Role } from '@gridgov/platform-auth';
 import { createDataSource, initialiseDataSource } from '@gridgov/platform-database';
 import { dropSchemas, freshSchemaName, testDatabaseUrl } from '@gridgov/platform-testing';
 import { gridDatabase } from '../index';
-import type { GridBoundary } from './grid-boundary';
+import { squareBoundary } from './grid-boundary';
 import { GridKind, GridLevel } from './grid-code';
 import { type CreateGridInput, GridService } from './grid.service';
 
-const square = (west: number, south: number, size = 0.004): GridBoundary => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [west, south],
-      [west + size, south],
-      [west + size, south + size],
-      [west, south + size],
-      [west, south],
-    ],
-  ],
-});
+const square = (west: number, south: number, size = 0.004) => squareBoundary(west, south, size);
 
 const unitGrid = (code: string, west: number, overrides: Partial<CreateGridInput> = {}): CreateGridInput => ({
   code,
@@ -200,13 +189,35 @@ describe('GridService', () => {
     await expect(
       admin.create(unitGrid('520303001001009', 106.96, { parentCode: '520303001001000' })),
     ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.boundary' } });
-    const first = await admin.getByCode('520303001001001');
-    expect(await admin.overlappingSiblings(first)).toEqual([]); // 002 shares an edge only
+    const grid = (code: string) => admin.getByCode(code);
+    const first = await grid('520303001001001');
+    expect(await admin.overlappingSiblingsOf([first])).toEqual([[]]); // 002 shares an edge only
     await admin.create(unitGrid('520303001001004', 106.927, { parentCode: '520303001001000' }));
-    const overlaps = await admin.overlappingSiblings(first);
-    expect(overlaps.map((g) => g.code)).toEqual(['520303001001004']);
-    const second = await admin.getByCode('520303001001002');
-    expect((await admin.overlappingSiblings(second)).map((g) => g.code)).toEqual(['520303001001004']);
+    // Without a parent: siblings are grids of the same unit and level (002 overlaps 001, 003 is apart).
+    await admin.create(unitGrid('520303001003001', 106.97));
+    await admin.create(unitGrid('520303001003002', 106.972));
+    await admin.create(unitGrid('520303001003003', 106.98));
+    const batch = await Promise.all(
+      ['001001001', '001001002', '001001003', '001001004', '001003001', '001003002', '001003003'].map((c) =>
+        grid(`520303${c}`),
+      ),
+    );
+    const codes = (lists: { code: string }[][]) => lists.map((list) => list.map((g) => g.code));
+    expect(codes(await admin.overlappingSiblingsOf(batch))).toEqual([
+      ['520303001001004'],
+      ['520303001001004'],
+      [],
+      ['520303001001001', '520303001001002'],
+      ['520303001003002'],
+      ['520303001003001'],
+      [],
+    ]);
+    // Only siblings the caller may read are listed.
+    const worker = as(Role.GRID_WORKER, '520303001001004');
+    expect(codes(await worker.overlappingSiblingsOf([batch[3], batch[0]]))).toEqual([
+      [],
+      ['520303001001004'],
+    ]);
   });
 
   it('answers a grid id that is not a uuid with NOT_FOUND, not a database error', async () => {

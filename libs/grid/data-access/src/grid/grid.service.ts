@@ -202,32 +202,39 @@ export class GridService {
   }
 
   /**
-   * Grids of the same parent (or, without one, of the same unit and level) whose area overlaps this
-   * grid's: reported, not refused, since boundaries are often redrawn one grid at a time.
+   * For each grid asked for (a loader's batch), the grids of the same parent (or, without one, of the
+   * same unit and level) whose area overlaps it, ordered by code: reported, not refused, since
+   * boundaries are often redrawn one grid at a time. One query for the whole batch; only siblings the
+   * caller may read are listed.
    */
-  async overlappingSiblings(grid: GridEntity): Promise<GridEntity[]> {
-    const query = this.grids
-      .createQueryBuilder('grid')
-      .where('grid.id <> :id', { id: grid.id })
-      // Same expression as grid_bbox_idx: only grids whose boxes meet are compared exactly.
-      .andWhere(
-        'box(point(grid.minLon, grid.minLat), point(grid.maxLon, grid.maxLat)) && box(point(:minLon, :minLat), point(:maxLon, :maxLat))',
-        {
-          minLon: grid.minLon,
-          minLat: grid.minLat,
-          maxLon: grid.maxLon,
-          maxLat: grid.maxLat,
-        },
+  async overlappingSiblingsOf(grids: readonly GridEntity[]): Promise<GridEntity[][]> {
+    if (grids.length === 0) return [];
+    const { entities, raw } = await this.grids
+      .createQueryBuilder('sibling')
+      .innerJoin(
+        GridEntity,
+        'grid',
+        // Same expression as grid_bbox_idx: only grids whose boxes meet are compared exactly.
+        `sibling.id <> grid.id
+         AND box(point(sibling.minLon, sibling.minLat), point(sibling.maxLon, sibling.maxLat))
+          && box(point(grid.minLon, grid.minLat), point(grid.maxLon, grid.maxLat))
+         AND (grid.parentId = sibling.parentId OR (grid.parentId IS NULL AND sibling.parentId IS NULL
+           AND sibling.adminUnitCode = grid.adminUnitCode AND sibling.level = grid.level))`,
       )
-      .orderBy('grid.code');
-    if (grid.parentId) query.andWhere('grid.parentId = :parentId', { parentId: grid.parentId });
-    else
-      query.andWhere('grid.parentId IS NULL AND grid.adminUnitCode = :unit AND grid.level = :level', {
-        unit: grid.adminUnitCode,
-        level: grid.level,
-      });
-    return (await query.getMany()).filter(
-      (g) => this.auth.can(Permission.GRID_READ, g.code) && boundariesOverlap(grid.boundary, g.boundary),
+      .addSelect('grid.id', 'of_grid_id')
+      .where('grid.id IN (:...ids)', { ids: grids.map((g) => g.id) })
+      .orderBy('sibling.code')
+      .getRawAndEntities<{ sibling_id: string; of_grid_id: string }>();
+    const readable = new Map(
+      entities.filter((g) => this.auth.can(Permission.GRID_READ, g.code)).map((g) => [g.id, g]),
+    );
+    const candidates = new Map(grids.map((g) => [g.id, [] as GridEntity[]]));
+    for (const row of raw) {
+      const sibling = readable.get(row.sibling_id);
+      if (sibling) candidates.get(row.of_grid_id)?.push(sibling);
+    }
+    return grids.map((grid) =>
+      (candidates.get(grid.id) ?? []).filter((sibling) => boundariesOverlap(grid.boundary, sibling.boundary)),
     );
   }
 

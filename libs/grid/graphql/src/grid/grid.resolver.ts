@@ -87,7 +87,7 @@ export class GridResolver {
       'Sibling grids (same parent, or same unit and level) whose area overlaps this one: reported, not refused. Touching edges do not count.',
   })
   overlappingSiblings(@Root() grid: GridEntity, @Ctx() ctx: GridContext) {
-    return ctx.grids.overlappingSiblings(grid);
+    return ctx.loaders.overlappingSiblings.load(grid);
   }
 
   // The public board hands out grids of any scope, and this phone may be a private number (the board
