@@ -19,10 +19,15 @@ const TEMPLATES: Record<string, (p: Params) => { title: string; body: string }> 
     body: `您反映的问题已办结，请对办理结果进行评价，逾期将自动办结。`,
   }),
   DEMO_CHANNELS: (p) => ({ title: '通知通道演示', body: String(p['message']) }),
-  VISIT_DIGEST: (p) => ({
-    title: `走访提醒：网格 ${p['gridCode']} 有 ${Number(p['overdue']) + Number(p['dueToday'])} 人待走访`,
-    body: `逾期 ${p['overdue']} 人，今日到期 ${p['dueToday']} 人。请在“待走访”中查看名单。`,
-  }),
+  VISIT_DIGEST: (p) => {
+    const grids = visitDigestGrids(p);
+    const where = grids.length === 1 ? `网格 ${grids[0].gridCode}` : `${grids.length} 个网格`;
+    const lines = grids.map((g) => `网格 ${g.gridCode}：逾期 ${g.overdue} 人，今日到期 ${g.dueToday} 人。`);
+    return {
+      title: `走访提醒：${where} 有 ${Number(p['overdue']) + Number(p['dueToday'])} 人待走访`,
+      body: `${lines.join('\n')}\n请在“待走访”中查看名单。`,
+    };
+  },
   PARTY_MEETING_DUE: (p) => ({
     title: `三会一课提醒：${p['branchName']}`,
     body: `本期尚未召开：${p['meetingKinds']}（共 ${p['count']} 项）。请按期召开并录入记录。`,
@@ -32,6 +37,14 @@ const TEMPLATES: Record<string, (p: Params) => { title: string; body: string }> 
     body: `居民议事会将于 ${p['heldOn']} 召开，参会 ${p['participants']} 人，请做好准备。`,
   }),
 };
+
+type DigestGrid = { gridCode: string | number; overdue: string | number; dueToday: string | number };
+
+/** A visit digest's grids (JSON in `grids`); digests queued before it carried one grid's fields. */
+function visitDigestGrids(p: Params): DigestGrid[] {
+  if (p['grids']) return JSON.parse(String(p['grids'])) as DigestGrid[];
+  return [{ gridCode: p['gridCode'], overdue: p['overdue'], dueToday: p['dueToday'] }];
+}
 
 export function renderNotification(notification: NotificationJob): NotificationContent {
   const render = TEMPLATES[notification.template];
