@@ -21,10 +21,10 @@ const TEMPLATES: Record<string, (p: Params) => { title: string; body: string }> 
   DEMO_CHANNELS: (p) => ({ title: '通知通道演示', body: String(p['message']) }),
   VISIT_DIGEST: (p) => {
     const grids = visitDigestGrids(p);
-    const where = grids.length === 1 ? `网格 ${grids[0].gridCode}` : `${grids.length} 个网格`;
+    const where = grids.length === 1 ? `网格 ${grids[0].gridCode} ` : `${grids.length} 个网格`;
     const lines = grids.map((g) => `网格 ${g.gridCode}：逾期 ${g.overdue} 人，今日到期 ${g.dueToday} 人。`);
     return {
-      title: `走访提醒：${where} 有 ${Number(p['overdue']) + Number(p['dueToday'])} 人待走访`,
+      title: `走访提醒：${where}有 ${Number(p['overdue']) + Number(p['dueToday'])} 人待走访`,
       body: `${lines.join('\n')}\n请在“待走访”中查看名单。`,
     };
   },
