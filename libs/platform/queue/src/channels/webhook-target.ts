@@ -61,8 +61,7 @@ export class WebhookTargetRefused extends UnrecoverableError {
 
 // Loopback, private, shared (CGNAT), link-local (cloud metadata), unique-local, multicast, reserved and
 // unspecified ranges. IPv4 rules also match IPv4-mapped IPv6 (::ffff:a.b.c.d).
-const NON_PUBLIC = new BlockList();
-for (const [network, prefix] of [
+const NON_PUBLIC_IPV4 = [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
   ['100.64.0.0', 10],
@@ -74,10 +73,29 @@ for (const [network, prefix] of [
   ['198.18.0.0', 15],
   ['224.0.0.0', 4],
   ['240.0.0.0', 4],
-] as const)
+] as const;
+
+/** An IPv4 address as the two 16-bit groups an IPv6 address embeds it in (10.0.0.0 → "a00:0"). */
+const asIpv6Groups = (ipv4: string): string => {
+  const [a, b, c, d] = ipv4.split('.').map(Number);
+  return `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+};
+
+const NON_PUBLIC = new BlockList();
+for (const [network, prefix] of NON_PUBLIC_IPV4) {
   NON_PUBLIC.addSubnet(network, prefix, 'ipv4');
+  // Translated forms reach the embedded IPv4 address: the well-known NAT64 prefix (64:ff9b::/96,
+  // RFC 6052) and 6to4 (2002::/16, RFC 3056, IPv4 in bits 16–47). Only those embedding a refused
+  // range are refused: with DNS64 on an IPv6-only host every public name resolves to 64:ff9b::/96.
+  const groups = asIpv6Groups(network);
+  NON_PUBLIC.addSubnet(`64:ff9b::${groups}`, 96 + prefix, 'ipv6');
+  NON_PUBLIC.addSubnet(`2002:${groups}::`, 16 + prefix, 'ipv6');
+}
 for (const [network, prefix] of [
   ['::', 96], // unspecified, loopback and the deprecated IPv4-compatible form
+  // Local-use NAT64 (RFC 8215) is refused whole: it translates to the site's own networks, and where
+  // it embeds the IPv4 address depends on the prefix length the site chose (RFC 6052 §2.2).
+  ['64:ff9b:1::', 48],
   ['fc00::', 7],
   ['fe80::', 10],
   ['fec0::', 10],
