@@ -1,5 +1,6 @@
 export { signAccessToken, verifyAccessToken, type AccessTokenClaims } from './access-token';
 export { AuthContext } from './auth-context';
+export { DEMO_ACCOUNTS, demoIdentity, type DemoUsername } from './demo-accounts';
 export { permissionAuthChecker } from './auth-checker';
 export { ANONYMOUS, type Grant, type Identity } from './identity';
 export { signIdentityToken, verifyIdentityToken } from './identity-token';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { hashPassword, Role } from '@gridgov/platform-auth';
+import { DEMO_ACCOUNTS, type DemoUsername, hashPassword } from '@gridgov/platform-auth';
 import type { Logger } from '@gridgov/platform-observability';
 import { AccountEntity } from '../account/account.entity';
 import { RoleGrantEntity } from '../account/role-grant.entity';
@@ -20,16 +20,19 @@ const UNITS: [code: string, name: string, parent: string | null][] = [
   ['520303002001', '高桥社区', '520303002000'],
 ];
 
-const ACCOUNTS: [username: string, displayName: string, role: Role, scopeCode: string][] = [
-  ['district.admin', '汇川区管理员', Role.UNIT_ADMIN, '520303'],
-  ['district.leader', '汇川区领导', Role.LEADER, '520303'],
-  ['zhuhai.staff', '珠海路社区工作人员', Role.COMMUNITY_STAFF, '520303001001'],
-  ['zhuhai.gw1', '珠海路一网格网格员', Role.GRID_WORKER, '520303001001001'],
-  ['zhuhai.helper', '珠海路一网格楼栋长', Role.GRID_HELPER, '520303001001001'],
-  ['renmin.gw1', '人民路一网格网格员', Role.GRID_WORKER, '520303001002001'],
+/** Their ids and grants are fixed in platform-auth's DEMO_ACCOUNTS, so other contexts' demo seeds can refer to them. */
+const ACCOUNTS: [username: Exclude<DemoUsername, 'zhuhai.party'>, displayName: string][] = [
+  ['district.admin', '汇川区管理员'],
+  ['district.leader', '汇川区领导'],
+  ['zhuhai.staff', '珠海路社区工作人员'],
+  ['zhuhai.gw1', '珠海路一网格网格员'],
+  ['zhuhai.helper', '珠海路一网格楼栋长'],
+  ['renmin.gw1', '人民路一网格网格员'],
+  ['huichuan.resident', '汇川区居民'],
 ];
 
 export async function seedOrgDemo(dataSource: DataSource, log: Logger): Promise<void> {
+  const stale: string[] = [];
   await dataSource.transaction(async (manager) => {
     const ids = new Map<string, string>();
     for (const [code, name, parent] of UNITS) {
@@ -44,11 +47,27 @@ export async function seedOrgDemo(dataSource: DataSource, log: Logger): Promise<
       ids.set(code, unit.id);
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    for (const [username, displayName, role, scopeCode] of ACCOUNTS) {
+    for (const [username, displayName] of ACCOUNTS) {
+      const { id, grant } = DEMO_ACCOUNTS[username];
+      // By username: a demo database from before the fixed ids keeps its generated ones and still starts.
       let account = await manager.findOneBy(AccountEntity, { username });
-      account ??= await manager.save(manager.create(AccountEntity, { username, displayName, passwordHash }));
-      await manager.createQueryBuilder().insert().into(RoleGrantEntity).values({ accountId: account.id, role, scopeCode }).orIgnore().execute();
+      if (!account) {
+        await manager.insert(AccountEntity, { id, username, displayName, passwordHash });
+        account = await manager.findOneByOrFail(AccountEntity, { id });
+      } else if (account.id !== id) stale.push(username);
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(RoleGrantEntity)
+        .values({ accountId: account.id, ...grant })
+        .orIgnore()
+        .execute();
     }
   });
+  if (stale.length)
+    log.warn(
+      { accounts: stale },
+      'demo accounts from an older demo database have generated ids, so the demo tickets and assessments do not show as theirs; reset the demo database (.data/pg for the embedded PostgreSQL) to seed afresh',
+    );
   log.info({ units: UNITS.length, accounts: ACCOUNTS.length }, 'org demo data ready');
 }
