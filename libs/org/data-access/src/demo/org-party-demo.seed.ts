@@ -5,7 +5,7 @@ import {
   type FindOptionsWhere,
   type ObjectLiteral,
 } from 'typeorm';
-import { hashPassword, Role } from '@gridgov/platform-auth';
+import { DEMO_ACCOUNTS, hashPassword } from '@gridgov/platform-auth';
 import type { Logger } from '@gridgov/platform-observability';
 import { AccountEntity } from '../account/account.entity';
 import { RoleGrantEntity } from '../account/role-grant.entity';
@@ -75,6 +75,7 @@ export async function seedOrgPartyDemo(dataSource: DataSource, log: Logger): Pro
       AccountEntity,
       { username: 'zhuhai.party' },
       {
+        id: DEMO_ACCOUNTS['zhuhai.party'].id,
         displayName: '珠海路社区党委党务干事',
         passwordHash,
         managedAt: '520303001001',
@@ -84,7 +85,7 @@ export async function seedOrgPartyDemo(dataSource: DataSource, log: Logger): Pro
       .createQueryBuilder()
       .insert()
       .into(RoleGrantEntity)
-      .values({ accountId: partyAdmin.id, role: Role.PARTY_ADMIN, scopeCode: '520303001001' })
+      .values({ accountId: partyAdmin.id, ...DEMO_ACCOUNTS['zhuhai.party'].grant })
       .orIgnore()
       .execute();
 
