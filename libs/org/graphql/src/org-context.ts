@@ -51,6 +51,7 @@ export interface OrgContext extends BaseContext {
     partyMemberById: DataLoader<string, PartyMemberEntity | null>;
     bindingsByOrganizationId: DataLoader<string, PartyBranchGridEntity[]>;
     bindingsByGridCode: DataLoader<string, PartyBranchGridEntity[]>;
+    bindingsByAssistantMemberId: DataLoader<string, PartyBranchGridEntity[]>;
     branchesByGridCode: DataLoader<string, PartyOrganizationEntity[]>;
     membersByBranchId: DataLoader<string, PartyMemberEntity[]>;
     postsByBranchId: DataLoader<string, PartyPostEntity[]>;
@@ -95,6 +96,7 @@ export function createOrgContext(
       partyMemberById: new DataLoader((ids) => partyMembers.findVisibleByIds(ids)),
       bindingsByOrganizationId: new DataLoader((ids) => partyOrganizations.bindingsOf(ids)),
       bindingsByGridCode: new DataLoader((codes) => partyOrganizations.bindingsOfGrids(codes)),
+      bindingsByAssistantMemberId: new DataLoader((ids) => partyOrganizations.bindingsAssistedBy(ids)),
       branchesByGridCode: new DataLoader((codes) => partyOrganizations.branchesOfGrids(codes)),
       membersByBranchId: new DataLoader((ids) => partyMembers.membersOfBranches(ids)),
       postsByBranchId: new DataLoader((ids) => partyPosts.postsOfBranches(ids)),

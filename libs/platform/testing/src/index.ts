@@ -1,3 +1,3 @@
 export { dropSchemas, freshSchemaName, testDatabaseUrl } from './test-database';
-export { callerWith, openTestDatabase, type TestDatabase } from './test-data-source';
+export { callerWith, countStatements, openTestDatabase, type TestDatabase } from './test-data-source';
 export { startTestGraph, type GraphQLResult, type TestGraph, type TestSecrets } from './test-graph';

@@ -27,3 +27,27 @@ export async function openTestDatabase(database: Pick<DataSourceOptions, 'schema
 
 /** A signed-in caller holding the given grants. */
 export const callerWith = (...grants: Grant[]): AuthContext => new AuthContext({ accountId: randomUUID(), grants });
+
+/** From now on, counts the statements `dataSource` sends, so a spec can assert what a request costs. */
+export function countStatements(dataSource: DataSource): { readonly count: number; reset(): void } {
+  let count = 0;
+  const ignore = () => undefined;
+  dataSource.setOptions({
+    logger: {
+      logQuery: () => void count++,
+      logQueryError: ignore,
+      logQuerySlow: ignore,
+      logSchemaBuild: ignore,
+      logMigration: ignore,
+      log: ignore,
+    },
+  });
+  return {
+    get count() {
+      return count;
+    },
+    reset() {
+      count = 0;
+    },
+  };
+}

@@ -35,5 +35,11 @@ describe('org party-building demo seed', () => {
     }
     // Two volunteer sign-ups: a party member and a resident who is not one.
     expect(await counts()).toEqual([5, 4, 4, 1, 2, 3, 1, 1, 1]);
+    // The secretary assists the demo grid: README's sample reads it as PartyMember.assistantOfGrids.
+    expect(
+      await db.dataSource.query(
+        `SELECT m.name, b.grid_code FROM party_branch_grid b JOIN party_member m ON m.id = b.assistant_member_id`,
+      ),
+    ).toEqual([{ name: '王建国', grid_code: '520303001001001' }]);
   });
 });

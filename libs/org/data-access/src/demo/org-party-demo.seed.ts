@@ -126,7 +126,12 @@ export async function seedOrgPartyDemo(dataSource: DataSource, log: Logger): Pro
     );
     await m.update(PartyOrganizationEntity, { id: branch.id }, { secretaryMemberId: veteran.id });
     // The secretary is the grid's party assistant and shows their identity in full (亮身份).
-    await m.update(PartyBranchGridEntity, binding, { assistantMemberId: veteran.id });
+    // By key: the loaded binding as criteria would add `assistant_member_id = NULL`, which matches nothing.
+    await m.update(
+      PartyBranchGridEntity,
+      { organizationId: binding.organizationId, gridCode: binding.gridCode },
+      { assistantMemberId: veteran.id },
+    );
     await m.update(PartyMemberEntity, { id: veteran.id }, { identityDisplay: IdentityDisplay.FULL });
     // A mobile member working in 人民路, in touch with the grid branch there (流入地党组织), which sees him too.
     const contactBranch = await ensure(

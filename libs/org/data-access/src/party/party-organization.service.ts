@@ -222,6 +222,21 @@ export class PartyOrganizationService {
     );
   }
 
+  /**
+   * The bindings each member serves as party assistant of (网格助理), of visible branches only, by grid
+   * code: one statement for all members (index party_branch_grid_assistant_idx).
+   */
+  async bindingsAssistedBy(memberIds: readonly string[]): Promise<PartyBranchGridEntity[][]> {
+    const query = this.bindings
+      .createQueryBuilder('binding')
+      .innerJoin(PartyOrganizationEntity, 'org', 'org.id = binding.organizationId')
+      .where('binding.assistantMemberId IN (:...memberIds)', { memberIds: [...memberIds] })
+      .orderBy('binding.gridCode', 'ASC');
+    whereCodeInScope(query, 'org.unitCode', this.auth.scopePrefixes(Permission.PARTY_READ));
+    const rows = await query.getMany();
+    return memberIds.map((id) => rows.filter((r) => r.assistantMemberId === id));
+  }
+
   /** Branches built on each grid, visible ones only. */
   async branchesOfGrids(gridCodes: readonly string[]): Promise<PartyOrganizationEntity[][]> {
     const bindings = await this.bindings.findBy({ gridCode: In([...gridCodes]) });

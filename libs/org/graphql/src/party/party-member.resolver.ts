@@ -14,6 +14,7 @@ import {
 import { Permission } from '@gridgov/platform-auth';
 import { PageArgs, paginate } from '@gridgov/platform-graphql';
 import { IdentityDisplay, type PartyMemberEntity } from '@gridgov/org-data-access';
+import { PartyGridBindingType } from '../grid/party-grid-binding.type';
 import { ResidentRef } from '../grid/resident-ref.type';
 import type { OrgContext } from '../org-context';
 import { PartyPledgeType, PartyPostType } from '../party-life/party-life.type';
@@ -100,6 +101,14 @@ export class PartyMemberResolver {
     return member.mobileContactBranchId
       ? ctx.loaders.partyOrganizationById.load(member.mobileContactBranchId)
       : null;
+  }
+
+  @FieldResolver(() => [PartyGridBindingType], {
+    description:
+      'The grids the member serves as party assistant of (网格助理), by grid code, with grid-service’s data; bindings of branches you may see.',
+  })
+  assistantOfGrids(@Root() member: PartyMemberEntity, @Ctx() ctx: OrgContext) {
+    return ctx.loaders.bindingsByAssistantMemberId.load(member.id);
   }
 
   @FieldResolver(() => ResidentRef, {
