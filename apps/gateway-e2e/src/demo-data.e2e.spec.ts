@@ -83,8 +83,8 @@ describe('demo data across the contexts', () => {
     const [renmin] = ranking.data?.renmin ?? [];
     expect(zhuhai.subjectId).toBe(DEMO_ACCOUNTS['zhuhai.gw1'].id);
     expect(renmin.subjectId).toBe(DEMO_ACCOUNTS['renmin.gw1'].id);
-    // 珠海路: half closed, all on time and satisfied (25×0.5 + 25 + 30 = 67.5 before visits);
-    // 人民路: 3 of 5 closed, one late, one unsatisfied (15 + 16.7 + 20 = 51.7 before visits, at most 10).
+    // 珠海路: half closed, all on time and satisfied (25×0.5 + 25 + 30 = 67.5 before visits); 人民路: 3 of 5
+    // closed, one late, one unsatisfied (15 + 16.67 + 20 = 51.67 before visits, which add at most 10).
     expect(zhuhai.total).toBeGreaterThan(renmin.total);
     const satisfactionRules = (r: Ranked) =>
       r.firedRules.map((rule) => rule.code).filter((code) => code.startsWith('satisfaction'));
