@@ -30,6 +30,7 @@ export { SlaUnit } from './sla/sla-policy';
 export { type SlaPolicyChange, type SlaPolicyInput, SlaPolicyService } from './sla/sla-policy.service';
 export {
   type CalendarDay,
+  type CalendarDayChange,
   type CalendarDayInput,
   WorkingCalendarService,
 } from './sla/working-calendar.service';

@@ -3,11 +3,10 @@ import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { badInput, conflict, InputProblems, isUuid, notFound } from '@gridgov/platform-errors';
 import { CATEGORY_CODE } from '../ticket/ticket-input';
 import { TicketMode } from '../ticket/ticket.enums';
-import { TicketOutboxEntity } from '../workflow/ticket-outbox.entity';
-import { ClockChange } from '../workflow/ticket-transitions';
-import { clockInstants, deadlineAfter, type SlaDuration, SlaUnit, supervisionColor } from './sla-policy';
+import { RUNNING_CLOCK_COLUMNS, type RunningClock, retimeClocks } from './clock-retime';
+import { type SlaDuration, SlaUnit } from './sla-policy';
 import { SlaPolicyEntity, UNIT_LEVELS, type UnitLevel } from './sla-policy.entity';
-import { loadWorkingCalendar, unitLevelSql } from './ticket-clock';
+import { unitLevelSql } from './ticket-clock';
 
 /** SLA policies are national: only a platform-wide grant (scope '') configures them. */
 const POLICY_SCOPE = '';
@@ -18,7 +17,6 @@ const MAX_AMOUNT: Record<SlaUnit, number> = {
   [SlaUnit.WORKING_DAYS]: 60,
 };
 const STAGES = ['accept', 'resolve', 'verify'] as const;
-type Stage = (typeof STAGES)[number];
 
 export interface SlaPolicyInput {
   categoryPrefix?: string | null;
@@ -191,100 +189,19 @@ export function bestPolicy<P extends { categoryPrefix: string }>(
   );
 }
 
-interface RunningClock {
-  id: string;
-  category_code: string;
-  handling_unit_code: string;
-  clock_stage: 'ACCEPT' | 'RESOLVE' | 'VERIFY';
-  clock_started_at: Date;
-  warning_at: Date | null;
-  deadline_at: Date | null;
-  red_at: Date | null;
-  paused_at: Date | null;
-  clock_paused_ms: number;
-  supervised: boolean;
-  sla_version: number;
-}
-
-const duration = (policy: SlaPolicyEntity, stage: Stage): SlaDuration => ({
-  amount: policy[`${stage}Amount`],
-  unit: policy[`${stage}Unit`],
-});
-
 /**
  * Re-times the running clocks of one mode × unit level whose instants differ under the policies as
- * they are now. Time a clock was paused is kept: the stored deadline's distance from the deadline
- * its start alone gives (under the policy it was started with) is added to the new instants.
+ * they are now.
  */
 async function retime(manager: EntityManager, scope: PolicyScope, now: Date): Promise<number> {
   const policies = await manager.findBy(SlaPolicyEntity, { mode: scope.mode, unitLevel: scope.unitLevel });
   const clocks = (await manager.query(
-    `SELECT id, category_code, handling_unit_code, clock_stage, clock_started_at, warning_at, deadline_at, red_at,
-            paused_at, clock_paused_ms, supervised, sla_version
+    `SELECT ${RUNNING_CLOCK_COLUMNS}
        FROM ticket
       WHERE clock_stage IS NOT NULL AND mode = $1
         AND ${unitLevelSql('handling_unit_code')} = $2
       FOR UPDATE`,
     [scope.mode, scope.unitLevel],
   )) as RunningClock[];
-  if (clocks.length === 0) return 0;
-  const earliest = new Date(Math.min(...clocks.map((c) => c.clock_started_at.getTime())));
-  const calendar = await loadWorkingCalendar(manager, earliest);
-  const changed: {
-    id: string;
-    warningAt: Date;
-    deadlineAt: Date;
-    redAt: Date;
-    color: string;
-    version: number;
-  }[] = [];
-  for (const clock of clocks) {
-    const policy = bestPolicy(policies, clock.category_code);
-    if (!policy) continue;
-    const stage = clock.clock_stage.toLowerCase() as Stage;
-    const start = clock.clock_started_at;
-    const raw = clockInstants(start, deadlineAfter(start, duration(policy, stage), calendar), {
-      warningRatio: Number(policy.warningRatio),
-      redAfterMinutes: policy.redAfterMinutes,
-    });
-    // Earlier pauses shifted the instants; they still do.
-    const at = (d: Date | null) => new Date(d!.getTime() + clock.clock_paused_ms);
-    const next = { warningAt: at(raw.warningAt), deadlineAt: at(raw.deadlineAt), redAt: at(raw.redAt) };
-    if (
-      next.deadlineAt.getTime() === clock.deadline_at?.getTime() &&
-      next.warningAt.getTime() === clock.warning_at?.getTime() &&
-      next.redAt.getTime() === clock.red_at?.getTime()
-    )
-      continue;
-    const color = supervisionColor({ ...next, pausedAt: clock.paused_at }, now, clock.supervised);
-    changed.push({ id: clock.id, ...next, color, version: clock.sla_version + 1 });
-  }
-  if (changed.length === 0) return 0;
-  await manager.query(
-    `UPDATE ticket t
-        SET warning_at = v.warning_at, deadline_at = v.deadline_at, red_at = v.red_at,
-            supervision_color = v.color, sla_version = v.sla_version, version = t.version + 1, updated_at = now()
-       FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::timestamptz[], $5::varchar[], $6::int[])
-            AS v(id, warning_at, deadline_at, red_at, color, sla_version)
-      WHERE t.id = v.id`,
-    [
-      changed.map((c) => c.id),
-      changed.map((c) => c.warningAt),
-      changed.map((c) => c.deadlineAt),
-      changed.map((c) => c.redAt),
-      changed.map((c) => c.color),
-      changed.map((c) => c.version),
-    ],
-  );
-  const stageOf = new Map(clocks.map((c) => [c.id, c.clock_stage]));
-  await manager.insert(
-    TicketOutboxEntity,
-    changed.map((c) => ({
-      ticketId: c.id,
-      kind: ClockChange[`START_${stageOf.get(c.id)!}`],
-      slaVersion: c.version,
-      payload: { ticketId: c.id, eventId: null },
-    })),
-  );
-  return changed.length;
+  return retimeClocks(manager, clocks, (clock) => bestPolicy(policies, clock.category_code), now);
 }

@@ -1,6 +1,11 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { badInput, InputProblems, notFound } from '@gridgov/platform-errors';
+import { RUNNING_CLOCK_COLUMNS, type RunningClock, retimeClocks, stageDuration } from './clock-retime';
+import { bestPolicy } from './sla-policy.service';
+import { SlaUnit } from './sla-policy';
+import { SlaPolicyEntity } from './sla-policy.entity';
+import { unitLevel } from './ticket-clock';
 
 /** The calendar is national: only a platform-wide grant (scope '') edits it. */
 const CALENDAR_SCOPE = '';
@@ -21,10 +26,19 @@ export interface CalendarDayInput {
   name?: string | null;
 }
 
+/** A calendar edit and how many running or paused clocks it re-timed. */
+export interface CalendarDayChange extends CalendarDay {
+  retimedTickets: number;
+}
+
+/** Clocks locked and re-timed per statement pair: bounded memory however many tickets a day spans. */
+const RETIME_PAGE = 1000;
+
 /**
  * Admin edits of the working calendar. Only the published years are bundled (2026); later years
- * (2027 when the State Council publishes it) are entered here. A change applies to clocks started
- * after it; running clocks keep their deadlines.
+ * (2027 when the State Council publishes it) are entered here. An edit re-times, in its own
+ * transaction, the running and paused working-day clocks whose window (start day to deadline day)
+ * includes the day; other clocks and later ones simply read the new calendar.
  */
 export class WorkingCalendarService {
   constructor(
@@ -42,7 +56,7 @@ export class WorkingCalendarService {
     )) as CalendarDay[];
   }
 
-  async setDay(input: CalendarDayInput): Promise<CalendarDay> {
+  async setDay(input: CalendarDayInput): Promise<CalendarDayChange> {
     this.auth.assert(Permission.TICKET_CONFIGURE, CALENDAR_SCOPE);
     const problems = new InputProblems();
     const day = input.day.trim();
@@ -61,25 +75,67 @@ export class WorkingCalendarService {
     }
     problems.check((name ?? '').length <= 40, 'input.name', 'at most 40 characters');
     problems.throwIfAny();
-    await this.dataSource.query(
-      `INSERT INTO working_calendar (day, working, name) VALUES ($1, $2, $3)
-       ON CONFLICT (day) DO UPDATE SET working = excluded.working, name = excluded.name`,
-      [day, input.working, name],
-    );
-    return { day, working: input.working, name };
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO working_calendar (day, working, name) VALUES ($1, $2, $3)
+         ON CONFLICT (day) DO UPDATE SET working = excluded.working, name = excluded.name`,
+        [day, input.working, name],
+      );
+      return { day, working: input.working, name, retimedTickets: await retimeSpanning(manager, day) };
+    });
   }
 
   /** Removes an exception: the day follows the Monday–Friday rule again. */
-  async clearDay(day: string): Promise<CalendarDay> {
+  async clearDay(day: string): Promise<CalendarDayChange> {
     this.auth.assert(Permission.TICKET_CONFIGURE, CALENDAR_SCOPE);
     if (dayOfWeek(day.trim()) === null) throw badInput('day', 'must be a real date YYYY-MM-DD');
-    const rows = (await this.dataSource.query(
-      `DELETE FROM working_calendar WHERE day = $1 RETURNING to_char(day, 'YYYY-MM-DD') AS day, working, name`,
-      [day.trim()],
-    )) as [CalendarDay[], number];
-    const [removed] = rows[0];
-    if (!removed) throw notFound('Calendar exception', day);
-    return removed;
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `DELETE FROM working_calendar WHERE day = $1 RETURNING to_char(day, 'YYYY-MM-DD') AS day, working, name`,
+        [day.trim()],
+      )) as [CalendarDay[], number];
+      const [removed] = rows[0];
+      if (!removed) throw notFound('Calendar exception', day);
+      return { ...removed, retimedTickets: await retimeSpanning(manager, removed.day) };
+    });
+  }
+}
+
+/**
+ * Re-times the working-day clocks whose window includes `day` (China time): started on or before
+ * it, deadline on or after it. Only those count the day (`addWorkingDays` looks at the start day
+ * and every day up to the deadline); the stored deadline carries any paused time, so the window is
+ * never narrower than the one the calendar was consulted for. Pages by ticket id under `FOR UPDATE`;
+ * each page reads the calendar after taking its locks, so of two concurrent edits the later one
+ * to lock a ticket sees the other's day.
+ */
+async function retimeSpanning(manager: EntityManager, day: string): Promise<number> {
+  const policies = await manager.find(SlaPolicyEntity);
+  const policyOf = (clock: RunningClock) => {
+    const policy = bestPolicy(
+      policies.filter((p) => p.mode === clock.mode && p.unitLevel === unitLevel(clock.handling_unit_code)),
+      clock.category_code,
+    );
+    // Minute and hour clocks run around the clock: the calendar never moved them.
+    return policy && stageDuration(policy, clock.clock_stage).unit === SlaUnit.WORKING_DAYS ? policy : null;
+  };
+  const now = new Date();
+  let retimed = 0;
+  for (let after: string | null = null; ; ) {
+    const clocks = (await manager.query(
+      `SELECT ${RUNNING_CLOCK_COLUMNS}
+         FROM ticket
+        WHERE clock_stage IS NOT NULL
+          AND deadline_at >= ($1::date::timestamp AT TIME ZONE 'Asia/Shanghai')
+          AND clock_started_at < (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+          AND ($2::uuid IS NULL OR id > $2::uuid)
+        ORDER BY id LIMIT $3
+        FOR UPDATE`,
+      [day, after, RETIME_PAGE],
+    )) as RunningClock[];
+    retimed += await retimeClocks(manager, clocks, policyOf, now);
+    if (clocks.length < RETIME_PAGE) return retimed;
+    after = clocks[clocks.length - 1].id;
   }
 }
 

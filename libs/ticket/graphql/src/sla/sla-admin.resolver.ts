@@ -14,6 +14,7 @@ import {
 import { Permission } from '@gridgov/platform-auth';
 import {
   type CalendarDay,
+  type CalendarDayChange,
   type SlaPolicyChange,
   type SlaPolicyEntity,
   TicketMode,
@@ -74,20 +75,25 @@ export class SlaAdminResolver {
 
   @Authorized(Permission.TICKET_CONFIGURE)
   @Mutation(() => CalendarDayType, {
-    description: 'Sets a holiday or make-up working day; applies to clocks started afterwards.',
+    description:
+      'Sets a holiday or make-up working day; running and paused working-day clocks spanning the day are re-timed (new SLA version).',
   })
   setCalendarDay(
     @Ctx() ctx: TicketContext,
     @Arg('input', () => CalendarDayInput) input: CalendarDayInput,
-  ): Promise<CalendarDay> {
+  ): Promise<CalendarDayChange> {
     return ctx.calendar.setDay(input);
   }
 
   @Authorized(Permission.TICKET_CONFIGURE)
   @Mutation(() => CalendarDayType, {
-    description: 'Removes an exception; the day follows the Monday–Friday rule again.',
+    description:
+      'Removes an exception; the day follows the Monday–Friday rule again, and working-day clocks spanning it are re-timed.',
   })
-  clearCalendarDay(@Ctx() ctx: TicketContext, @Arg('day', () => String) day: string): Promise<CalendarDay> {
+  clearCalendarDay(
+    @Ctx() ctx: TicketContext,
+    @Arg('day', () => String) day: string,
+  ): Promise<CalendarDayChange> {
     return ctx.calendar.clearDay(day);
   }
 

@@ -133,6 +133,13 @@ export class CalendarDayType {
 
   @Field(() => String, { nullable: true })
   name!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'On the result of setCalendarDay / clearCalendarDay: running or paused working-day clocks spanning the day that the edit re-timed (new SLA version). Null when read from workingCalendar.',
+  })
+  retimedTickets?: number | null;
 }
 
 @InputType('CalendarDayInput')
