@@ -1,4 +1,4 @@
-import { startSubgraph, type RunningSubgraph } from '@gridgov/platform-graphql';
+import { startSubgraph, subgraphOptions, type RunningSubgraph } from '@gridgov/platform-graphql';
 import { createLogger, createMetrics } from '@gridgov/platform-observability';
 import { GatewayFactSource } from '@gridgov/assessment-data-access';
 import { createAssessmentSubgraph } from '@gridgov/assessment-graphql';
@@ -15,17 +15,13 @@ export async function createAssessmentService(
     : undefined;
   // One registry for the subgraph and the run worker: /metrics serves both.
   const metrics = createMetrics('assessment-service');
-  const subgraph = await startSubgraph(createAssessmentSubgraph({ facts }), {
-    port: config.PORT,
-    databaseUrl: config.DATABASE_URL,
-    databaseSchema: overrides.databaseSchema,
-    poolSize: config.DATABASE_POOL_SIZE,
-    gatewayPublicKey: config.GATEWAY_PUBLIC_KEY,
-    nodeEnv: config.NODE_ENV,
-    logLevel: config.LOG_LEVEL,
-    demoData: config.DEMO_DATA,
-    metrics,
-  });
+  const subgraph = await startSubgraph(
+    createAssessmentSubgraph({ facts }),
+    subgraphOptions(config, {
+      databaseSchema: overrides.databaseSchema,
+      metrics,
+    }),
+  );
   if (!config.REDIS_URL || !facts) return subgraph;
   const jobs = await startAssessmentJobs({
     redisUrl: config.REDIS_URL,

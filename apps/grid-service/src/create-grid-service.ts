@@ -1,6 +1,6 @@
 import { createGridSubgraph } from '@gridgov/grid-graphql';
 import { residentImportQueue, startResidentImportWorker } from '@gridgov/grid-jobs';
-import { startSubgraph, type RunningSubgraph } from '@gridgov/platform-graphql';
+import { startSubgraph, subgraphOptions, type RunningSubgraph } from '@gridgov/platform-graphql';
 import { createLogger } from '@gridgov/platform-observability';
 import { createWorkerMetrics, RedisConnections } from '@gridgov/platform-queue';
 import type { GridServiceConfig } from './grid-service.config';
@@ -19,17 +19,10 @@ export async function createGridService(
   try {
     subgraph = await startSubgraph(
       createGridSubgraph(keys, { dispatch: imports.dispatch, maxUploadBytes: config.IMPORT_MAX_BYTES }),
-      {
-        port: config.PORT,
-        databaseUrl: config.DATABASE_URL,
+      subgraphOptions(config, {
         databaseSchema: overrides.databaseSchema,
-        poolSize: config.DATABASE_POOL_SIZE,
-        gatewayPublicKey: config.GATEWAY_PUBLIC_KEY,
-        nodeEnv: config.NODE_ENV,
-        logLevel: config.LOG_LEVEL,
-        demoData: config.DEMO_DATA,
         metrics,
-      },
+      }),
     );
   } catch (error) {
     connections.disconnectAll();

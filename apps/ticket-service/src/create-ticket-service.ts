@@ -1,4 +1,4 @@
-import { startSubgraph, type RunningSubgraph } from '@gridgov/platform-graphql';
+import { startSubgraph, subgraphOptions, type RunningSubgraph } from '@gridgov/platform-graphql';
 import { createTicketSubgraph } from '@gridgov/ticket-graphql';
 import type { TicketServiceConfig } from './ticket-service.config';
 
@@ -6,14 +6,10 @@ export function createTicketService(
   config: TicketServiceConfig,
   overrides: { databaseSchema?: string } = {},
 ): Promise<RunningSubgraph> {
-  return startSubgraph(createTicketSubgraph(), {
-    port: config.PORT,
-    databaseUrl: config.DATABASE_URL,
-    databaseSchema: overrides.databaseSchema,
-    poolSize: config.DATABASE_POOL_SIZE,
-    gatewayPublicKey: config.GATEWAY_PUBLIC_KEY,
-    nodeEnv: config.NODE_ENV,
-    logLevel: config.LOG_LEVEL,
-    demoData: config.DEMO_DATA,
-  });
+  return startSubgraph(
+    createTicketSubgraph(),
+    subgraphOptions(config, {
+      databaseSchema: overrides.databaseSchema,
+    }),
+  );
 }

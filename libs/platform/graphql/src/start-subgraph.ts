@@ -1,5 +1,8 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
@@ -7,7 +10,14 @@ import type { DataSource } from 'typeorm';
 import { AuthContext, verifyIdentityToken } from '@gridgov/platform-auth';
 import { createDataSource, initialiseDataSource } from '@gridgov/platform-database';
 import { createErrorFormatter, ErrorCode } from '@gridgov/platform-errors';
-import { createLogger, createMetrics, createObservedApp, listen, type Logger, type Metrics } from '@gridgov/platform-observability';
+import {
+  createLogger,
+  createMetrics,
+  createObservedApp,
+  listen,
+  type Logger,
+  type Metrics,
+} from '@gridgov/platform-observability';
 import { buildFederatedSchema } from './build-subgraph-schema';
 import type { BaseContext, SubgraphDefinition } from './subgraph-definition';
 
@@ -29,6 +39,32 @@ export interface SubgraphOptions {
   onStart?: (dataSource: DataSource, log: Logger) => Promise<void>;
 }
 
+/** What every service's config holds for its subgraph (`subgraphEnv` and PORT). */
+export interface SubgraphServiceConfig {
+  PORT: number;
+  DATABASE_URL: string;
+  DATABASE_POOL_SIZE: number;
+  GATEWAY_PUBLIC_KEY: string;
+  NODE_ENV: SubgraphOptions['nodeEnv'];
+  LOG_LEVEL: string;
+  DEMO_DATA: boolean;
+}
+
+/** The options of a service's subgraph from its config, with its own extras (schema, metrics, onStart). */
+export const subgraphOptions = (
+  config: SubgraphServiceConfig,
+  extras: Pick<SubgraphOptions, 'databaseSchema' | 'metrics' | 'onStart'> = {},
+): SubgraphOptions => ({
+  port: config.PORT,
+  databaseUrl: config.DATABASE_URL,
+  poolSize: config.DATABASE_POOL_SIZE,
+  gatewayPublicKey: config.GATEWAY_PUBLIC_KEY,
+  nodeEnv: config.NODE_ENV,
+  logLevel: config.LOG_LEVEL,
+  demoData: config.DEMO_DATA,
+  ...extras,
+});
+
 export interface RunningSubgraph {
   name: string;
   url: string;
@@ -39,8 +75,14 @@ export interface RunningSubgraph {
 
 /** Connects, migrates, optionally seeds, and serves one subgraph with health, metrics and identity checks. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function startSubgraph(definition: SubgraphDefinition<any>, options: SubgraphOptions): Promise<RunningSubgraph> {
-  const log = createLogger(`${definition.name}-service`, options.logLevel ?? (options.nodeEnv === 'test' ? 'silent' : 'info'));
+export async function startSubgraph(
+  definition: SubgraphDefinition<any>,
+  options: SubgraphOptions,
+): Promise<RunningSubgraph> {
+  const log = createLogger(
+    `${definition.name}-service`,
+    options.logLevel ?? (options.nodeEnv === 'test' ? 'silent' : 'info'),
+  );
   const metrics = options.metrics ?? createMetrics(`${definition.name}-service`);
   const dataSource = createDataSource({
     url: options.databaseUrl,
@@ -73,11 +115,19 @@ export async function startSubgraph(definition: SubgraphDefinition<any>, options
     if (!token) throw refused('missing gateway identity token');
     let identity;
     try {
-      identity = verifyIdentityToken(token, { publicKey: options.gatewayPublicKey, audience: definition.name });
+      identity = verifyIdentityToken(token, {
+        publicKey: options.gatewayPublicKey,
+        audience: definition.name,
+      });
     } catch (error) {
       throw refused(`invalid gateway identity token (${(error as Error).message})`);
     }
-    const base: BaseContext = { auth: new AuthContext(identity), requestId: req.requestId, log: req.log, dataSource };
+    const base: BaseContext = {
+      auth: new AuthContext(identity),
+      requestId: req.requestId,
+      log: req.log,
+      dataSource,
+    };
     return definition.createContext(base);
   };
 
@@ -105,13 +155,20 @@ export async function startSubgraph(definition: SubgraphDefinition<any>, options
         }
       },
     );
-    app.use(route.path, (error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
-      const { status, code, message } = routeError(error);
-      if (status >= 500) req.log.error({ err: error }, 'route failed');
-      res.status(status).json({ error: { code, message } });
-    });
+    app.use(
+      route.path,
+      (error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+        const { status, code, message } = routeError(error);
+        if (status >= 500) req.log.error({ err: error }, 'route failed');
+        res.status(status).json({ error: { code, message } });
+      },
+    );
   }
-  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(server, { context: async ({ req }) => contextOf(req) }));
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(server, { context: async ({ req }) => contextOf(req) }),
+  );
   const http = await listen(app, options.port);
   const url = `http://127.0.0.1:${http.port}/graphql`;
   log.info({ url }, `${definition.name} subgraph ready`);
@@ -156,8 +213,16 @@ function routeError(error: unknown): { status: number; code: string; message: st
   }
   const parser = error as { status?: number; type?: string; limit?: number };
   if (parser.type === 'entity.too.large')
-    return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `the body is larger than the limit of ${parser.limit} bytes` };
+    return {
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `the body is larger than the limit of ${parser.limit} bytes`,
+    };
   if (typeof parser.status === 'number' && parser.status >= 400 && parser.status < 500)
     return { status: parser.status, code: 'BAD_REQUEST', message: 'the request body could not be read' };
-  return { status: 500, code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal error: the request could not be completed. It has been logged.' };
+  return {
+    status: 500,
+    code: ErrorCode.INTERNAL_SERVER_ERROR,
+    message: 'Internal error: the request could not be completed. It has been logged.',
+  };
 }

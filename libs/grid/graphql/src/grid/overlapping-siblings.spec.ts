@@ -1,10 +1,9 @@
 import { graphql, type GraphQLSchema } from 'graphql';
-import type { Logger as QueryLogger } from 'typeorm';
 import { gridDatabase, GridKind, GridLevel, GridService, squareBoundary } from '@gridgov/grid-data-access';
 import { type Grant, Role } from '@gridgov/platform-auth';
 import { buildFederatedSchema } from '@gridgov/platform-graphql';
 import { createLogger } from '@gridgov/platform-observability';
-import { callerWith, openTestDatabase, type TestDatabase } from '@gridgov/platform-testing';
+import { callerWith, countStatements, openTestDatabase, type TestDatabase } from '@gridgov/platform-testing';
 import { createGridSubgraph } from '../grid-subgraph';
 
 // Grid.overlappingSiblings on a list of grids, through the real resolvers, loaders and PostgreSQL:
@@ -13,16 +12,8 @@ describe('Grid.overlappingSiblings on a list', () => {
   const definition = createGridSubgraph();
   let db: TestDatabase;
   let schema: GraphQLSchema;
-  const queries: string[] = [];
   // Every statement the data source sends, so the spec sees how many a request costs.
-  const counter: QueryLogger = {
-    logQuery: (query) => void queries.push(query),
-    logQueryError: () => undefined,
-    logQuerySlow: () => undefined,
-    logSchemaBuild: () => undefined,
-    logMigration: () => undefined,
-    log: () => undefined,
-  };
+  let statements: ReturnType<typeof countStatements>;
 
   const run = async (grant: Grant, selection: string) => {
     const contextValue = definition.createContext({
@@ -31,7 +22,7 @@ describe('Grid.overlappingSiblings on a list', () => {
       log: createLogger('grid-spec', 'silent'),
       dataSource: db.dataSource,
     });
-    queries.length = 0;
+    statements.reset();
     const result = await graphql({
       schema,
       contextValue,
@@ -39,7 +30,7 @@ describe('Grid.overlappingSiblings on a list', () => {
     });
     expect(result.errors).toBeUndefined();
     const edges = (result.data as { grids: { edges: { node: Record<string, unknown> }[] } }).grids.edges;
-    return { nodes: edges.map((e) => e.node), queries: queries.length };
+    return { nodes: edges.map((e) => e.node), queries: statements.count };
   };
 
   beforeAll(async () => {
@@ -72,7 +63,7 @@ describe('Grid.overlappingSiblings on a list', () => {
         boundary: squareBoundary(west, seq === '006' ? 27.71 : 27.7, 0.004),
       });
     }
-    db.dataSource.setOptions({ logger: counter });
+    statements = countStatements(db.dataSource);
   });
   afterAll(async () => {
     await db?.close();
