@@ -11,6 +11,8 @@ import { TicketSlaAdmin1765400200000 } from './migrations/1765400200000-ticket-s
 import { SlaPolicyEntity } from './sla/sla-policy.entity';
 import { TicketListIndexes1765400300000 } from './migrations/1765400300000-ticket-list-indexes';
 import { TicketLeaderNotification1765400400000 } from './migrations/1765400400000-ticket-leader-notification';
+import { TicketConfigAudit1766500000000 } from './migrations/1766500000000-ticket-config-audit';
+import { TicketConfigAuditEntity } from './audit/ticket-config-audit.entity';
 import { TicketSupervision1764500000000 } from './migrations/1764500000000-ticket-supervision';
 import { TicketTimers1765100000000 } from './migrations/1765100000000-ticket-timers';
 import { TicketSupervisionEntity } from './supervision/ticket-supervision.entity';
@@ -20,6 +22,8 @@ import { TicketEventEntity } from './ticket/ticket-event.entity';
 import { TicketEntity } from './ticket/ticket.entity';
 import { TicketCategoryEntity } from './catalogue/ticket-category.entity';
 
+export { TicketConfigAuditEntity, TicketConfigChangeKind } from './audit/ticket-config-audit.entity';
+export { type TicketConfigChangeFilter, TicketConfigAuditService } from './audit/ticket-config-audit.service';
 export { AttributeDatatype, type CategoryAttribute } from './catalogue/category-attribute';
 export { TicketCategoryEntity } from './catalogue/ticket-category.entity';
 export { TicketCategoryService } from './catalogue/ticket-category.service';
@@ -91,6 +95,7 @@ export const ticketDatabase = {
     TicketCategoryEntity,
     ResponsibilityRuleEntity,
     SlaPolicyEntity,
+    TicketConfigAuditEntity,
   ],
   migrations: [
     TicketInitial1764100000000,
@@ -106,5 +111,6 @@ export const ticketDatabase = {
     TicketSlaAdmin1765400200000,
     TicketListIndexes1765400300000,
     TicketLeaderNotification1765400400000,
+    TicketConfigAudit1766500000000,
   ],
 };

@@ -3,6 +3,7 @@ import type { BaseContext } from '@gridgov/platform-graphql';
 import {
   ResponsibilityService,
   SlaPolicyService,
+  TicketConfigAuditService,
   WorkingCalendarService,
   type TicketCategoryEntity,
   TicketCategoryService,
@@ -22,6 +23,7 @@ export interface TicketContext extends BaseContext {
   responsibility: ResponsibilityService;
   slaPolicies: SlaPolicyService;
   calendar: WorkingCalendarService;
+  configAudit: TicketConfigAuditService;
   workflow: TicketWorkflowService;
   supervision: TicketSupervisionService;
   stats: TicketStatsService;
@@ -46,6 +48,7 @@ export function createTicketContext(base: BaseContext): TicketContext {
     responsibility: new ResponsibilityService(base.dataSource, base.auth),
     slaPolicies: new SlaPolicyService(base.dataSource, base.auth),
     calendar: new WorkingCalendarService(base.dataSource, base.auth),
+    configAudit: new TicketConfigAuditService(base.dataSource, base.auth),
     workflow: new TicketWorkflowService(base.dataSource, base.auth),
     supervision,
     stats: new TicketStatsService(base.dataSource, base.auth),

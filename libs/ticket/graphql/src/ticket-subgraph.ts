@@ -4,6 +4,7 @@ import { TicketFactsResolver } from './facts/ticket-facts.resolver';
 import { TicketCategoryResolver } from './catalogue/ticket-category.resolver';
 import { ResponsibilityResolver } from './responsibility/responsibility.resolver';
 import { SlaAdminResolver } from './sla/sla-admin.resolver';
+import { TicketConfigAuditResolver } from './audit/ticket-config-audit.resolver';
 import { HouseholdRef } from './household/household-ref.type';
 import { HouseholdTicketsResolver } from './household/household-tickets.resolver';
 import { DepartmentRef } from './department/department-ref.type';
@@ -30,6 +31,7 @@ export function createTicketSubgraph(): SubgraphDefinition<TicketContext> {
       TicketCategoryResolver,
       ResponsibilityResolver,
       SlaAdminResolver,
+      TicketConfigAuditResolver,
       TicketWorkflowResolver,
       TicketSupervisionResolver,
       GridTicketsResolver,

@@ -1,6 +1,8 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { badInput, conflict, InputProblems, notFound } from '@gridgov/platform-errors';
+import { TicketConfigChangeKind } from '../audit/ticket-config-audit.entity';
+import { recordConfigChange } from '../audit/ticket-config-audit.service';
 import { CATEGORY_CODE } from '../ticket/ticket-input';
 import { TicketMode } from '../ticket/ticket.enums';
 import { type CategoryAttribute, checkAttributeDefinitions } from './category-attribute';
@@ -68,25 +70,47 @@ export class TicketCategoryService {
       const [{ next }] = (await manager.query(
         `SELECT coalesce(max(sort_order), 0) + 1 AS next FROM ticket_category`,
       )) as { next: number }[];
-      return repo.save(
+      const category = await repo.save(
         repo.create({ code, parentCode, name, defaultMode: input.defaultMode, attributes, sortOrder: next }),
       );
+      await recordConfigChange(manager, this.auth, {
+        kind: TicketConfigChangeKind.CATEGORY_CREATE,
+        key: code,
+        scopeCode: CATALOGUE_SCOPE,
+        before: null,
+        after: { name, parentCode, defaultMode: input.defaultMode, attributes, active: category.active },
+      });
+      return category;
     });
   }
 
   /** Disabling a category stops new reports under it and its children; enabling needs an active parent. */
   async setActive(code: string, active: boolean): Promise<TicketCategoryEntity> {
     this.auth.assert(Permission.TICKET_CONFIGURE, CATALOGUE_SCOPE);
-    const repo = this.dataSource.getRepository(TicketCategoryEntity);
-    const category = await repo.findOneBy({ code: code.trim() });
-    if (!category) throw notFound('Ticket category', code);
-    if (active && category.parentCode) {
-      const parent = await repo.findOneByOrFail({ code: category.parentCode });
-      if (!parent.active)
-        throw badInput('code', `its parent ${parent.code} is disabled; enable the parent first`);
-    }
-    category.active = active;
-    return repo.save(category);
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(TicketCategoryEntity);
+      const category = await repo.findOne({
+        where: { code: code.trim() },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!category) throw notFound('Ticket category', code);
+      if (active && category.parentCode) {
+        const parent = await repo.findOneByOrFail({ code: category.parentCode });
+        if (!parent.active)
+          throw badInput('code', `its parent ${parent.code} is disabled; enable the parent first`);
+      }
+      const before = { active: category.active };
+      category.active = active;
+      const saved = await repo.save(category);
+      await recordConfigChange(manager, this.auth, {
+        kind: active ? TicketConfigChangeKind.CATEGORY_ENABLE : TicketConfigChangeKind.CATEGORY_DISABLE,
+        key: category.code,
+        scopeCode: CATALOGUE_SCOPE,
+        before,
+        after: { active },
+      });
+      return saved;
+    });
   }
 
   /** The category a report names, with its lineage's attributes, or null if it is not in the catalogue. */

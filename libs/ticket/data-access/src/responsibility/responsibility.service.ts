@@ -1,6 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { badInput, InputProblems, isUuid, notFound } from '@gridgov/platform-errors';
+import { TicketConfigChangeKind } from '../audit/ticket-config-audit.entity';
+import { recordConfigChange } from '../audit/ticket-config-audit.service';
 import { CATEGORY_CODE } from '../ticket/ticket-input';
 import { unitCodePrefixes } from '../workflow/ticket-transitions';
 import { ResponsibilityRuleEntity } from './responsibility-rule.entity';
@@ -87,20 +89,31 @@ export class ResponsibilityService {
       cooperatingDepartmentIds: cooperating,
       updatedBy: this.auth.accountId,
     };
-    const repo = this.dataSource.getRepository(ResponsibilityRuleEntity);
-    await repo.upsert(values, ['unitCode', 'categoryPrefix']);
-    return repo.findOneByOrFail({ unitCode, categoryPrefix });
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(ResponsibilityRuleEntity);
+      const before = await repo.findOne({
+        where: { unitCode, categoryPrefix },
+        lock: { mode: 'pessimistic_write' },
+      });
+      await repo.upsert(values, ['unitCode', 'categoryPrefix']);
+      const rule = await repo.findOneByOrFail({ unitCode, categoryPrefix });
+      await recordRuleChange(manager, this.auth, TicketConfigChangeKind.RESPONSIBILITY_SET, before, rule);
+      return rule;
+    });
   }
 
   /** Removes a line, so the unit inherits its parent's again. */
   async remove(id: string): Promise<ResponsibilityRuleEntity> {
     if (!isUuid(id)) throw badInput('id', 'must be a UUID');
-    const repo = this.dataSource.getRepository(ResponsibilityRuleEntity);
-    const rule = await repo.findOneBy({ id });
-    if (!rule) throw notFound('Responsibility rule', id);
-    this.auth.assert(Permission.TICKET_CONFIGURE, rule.unitCode);
-    await repo.delete({ id });
-    return rule;
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(ResponsibilityRuleEntity);
+      const rule = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!rule) throw notFound('Responsibility rule', id);
+      this.auth.assert(Permission.TICKET_CONFIGURE, rule.unitCode);
+      await repo.delete({ id });
+      await recordRuleChange(manager, this.auth, TicketConfigChangeKind.RESPONSIBILITY_REMOVE, rule, null);
+      return rule;
+    });
   }
 
   /** Longest unit code prefix first, then the longest category prefix (`''` matches all). */
@@ -124,6 +137,29 @@ export class ResponsibilityService {
         .getOne()
     );
   }
+}
+
+/** Audits a line by its unit and category; the values are department ids only. */
+function recordRuleChange(
+  manager: EntityManager,
+  auth: AuthContext,
+  kind: TicketConfigChangeKind,
+  before: ResponsibilityRuleEntity | null,
+  after: ResponsibilityRuleEntity | null,
+): Promise<void> {
+  const { unitCode, categoryPrefix } = (after ?? before) as ResponsibilityRuleEntity;
+  const values = (rule: ResponsibilityRuleEntity | null) =>
+    rule && {
+      leadDepartmentId: rule.leadDepartmentId,
+      cooperatingDepartmentIds: rule.cooperatingDepartmentIds,
+    };
+  return recordConfigChange(manager, auth, {
+    kind,
+    key: `${unitCode}/${categoryPrefix}`,
+    scopeCode: unitCode,
+    before: values(before),
+    after: values(after),
+  });
 }
 
 function checkUnitCode(code: string, field: string): string {

@@ -1,6 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { badInput, conflict, InputProblems, isUuid, notFound } from '@gridgov/platform-errors';
+import { TicketConfigChangeKind } from '../audit/ticket-config-audit.entity';
+import { recordConfigChange } from '../audit/ticket-config-audit.service';
 import { CATEGORY_CODE } from '../ticket/ticket-input';
 import { TicketMode } from '../ticket/ticket.enums';
 import { RUNNING_CLOCK_COLUMNS, type RunningClock, retimeClocks } from './clock-retime';
@@ -88,6 +90,14 @@ export class SlaPolicyService {
       const scopes = [old, policy].filter((p) => p !== null);
       let retimedTickets = 0;
       for (const scope of uniqueScopes(scopes)) retimedTickets += await retime(manager, scope, new Date());
+      await recordConfigChange(manager, this.auth, {
+        kind: old ? TicketConfigChangeKind.SLA_POLICY_UPDATE : TicketConfigChangeKind.SLA_POLICY_CREATE,
+        key: policy.id,
+        scopeCode: POLICY_SCOPE,
+        before: old && policyValues(old),
+        after: policyValues(policy),
+        effects: { retimedTickets },
+      });
       return { policy, retimedTickets };
     });
   }
@@ -158,6 +168,11 @@ function checkPolicyInput(input: SlaPolicyInput): Omit<SlaPolicyEntity, 'id'> {
     ratingReminderDays,
     autoCloseDays,
   };
+}
+
+/** A policy as the audit records it: its values, the id being the audit key. */
+function policyValues({ id: _id, ...values }: SlaPolicyEntity): Record<string, unknown> {
+  return values;
 }
 
 interface PolicyScope {

@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { badInput, InputProblems, notFound } from '@gridgov/platform-errors';
+import { TicketConfigChangeKind } from '../audit/ticket-config-audit.entity';
+import { recordConfigChange } from '../audit/ticket-config-audit.service';
 import { RUNNING_CLOCK_COLUMNS, type RunningClock, retimeClocks, stageDuration } from './clock-retime';
 import { bestPolicy } from './sla-policy.service';
 import { SlaUnit } from './sla-policy';
@@ -76,12 +78,25 @@ export class WorkingCalendarService {
     problems.check((name ?? '').length <= 40, 'input.name', 'at most 40 characters');
     problems.throwIfAny();
     return this.dataSource.transaction(async (manager) => {
+      await lockDay(manager, day);
+      const [before] = (await manager.query(`SELECT working, name FROM working_calendar WHERE day = $1`, [
+        day,
+      ])) as Omit<CalendarDay, 'day'>[];
       await manager.query(
         `INSERT INTO working_calendar (day, working, name) VALUES ($1, $2, $3)
          ON CONFLICT (day) DO UPDATE SET working = excluded.working, name = excluded.name`,
         [day, input.working, name],
       );
-      return { day, working: input.working, name, retimedTickets: await retimeSpanning(manager, day) };
+      const retimedTickets = await retimeSpanning(manager, day);
+      await recordConfigChange(manager, this.auth, {
+        kind: TicketConfigChangeKind.CALENDAR_DAY_SET,
+        key: day,
+        scopeCode: CALENDAR_SCOPE,
+        before: before ?? null,
+        after: { working: input.working, name },
+        effects: { retimedTickets },
+      });
+      return { day, working: input.working, name, retimedTickets };
     });
   }
 
@@ -90,15 +105,33 @@ export class WorkingCalendarService {
     this.auth.assert(Permission.TICKET_CONFIGURE, CALENDAR_SCOPE);
     if (dayOfWeek(day.trim()) === null) throw badInput('day', 'must be a real date YYYY-MM-DD');
     return this.dataSource.transaction(async (manager) => {
+      await lockDay(manager, day.trim());
       const rows = (await manager.query(
         `DELETE FROM working_calendar WHERE day = $1 RETURNING to_char(day, 'YYYY-MM-DD') AS day, working, name`,
         [day.trim()],
       )) as [CalendarDay[], number];
       const [removed] = rows[0];
       if (!removed) throw notFound('Calendar exception', day);
-      return { ...removed, retimedTickets: await retimeSpanning(manager, removed.day) };
+      const retimedTickets = await retimeSpanning(manager, removed.day);
+      await recordConfigChange(manager, this.auth, {
+        kind: TicketConfigChangeKind.CALENDAR_DAY_CLEAR,
+        key: removed.day,
+        scopeCode: CALENDAR_SCOPE,
+        before: { working: removed.working, name: removed.name },
+        after: null,
+        effects: { retimedTickets },
+      });
+      return { ...removed, retimedTickets };
     });
   }
+}
+
+/**
+ * Serialises the edits of one day until the transaction ends, so the audit's `before` is the value
+ * each edit replaced even when the day had no row yet (a row lock cannot cover a missing row).
+ */
+async function lockDay(manager: EntityManager, day: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('working_calendar'), hashtext($1))`, [day]);
 }
 
 /**
