@@ -1,7 +1,7 @@
 /**
  * Ticket intake through the gateway: grid workers report tickets (category lookup, SLA clock,
- * timeline entry, outbox row) with many requests in flight; prints tickets/s and latency
- * percentiles. Aim: ≥ 300 tickets/s.
+ * timeline entry, outbox row) with many requests in flight; prints tickets/s, latency percentiles
+ * and the SQL statements ticket-service sent per report. Aim: ≥ 300 tickets/s.
  *
  * Self-contained (gateway, org-service and ticket-service share this process):
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node tools/dev/run-ts.js tools/bench/ticket-intake.ts
@@ -16,7 +16,13 @@ import { composeSupergraph, startSubgraph } from '@gridgov/platform-graphql';
 import { type RunningGateway, startGateway } from '@gridgov/platform-gateway';
 import { AccountEntity, RoleGrantEntity } from '@gridgov/org-data-access';
 import { createOrgSubgraph } from '@gridgov/org-graphql';
-import { freshSchemaName, startTestGraph, type TestGraph, testDatabaseUrl } from '@gridgov/platform-testing';
+import {
+  countStatements,
+  freshSchemaName,
+  startTestGraph,
+  type TestGraph,
+  testDatabaseUrl,
+} from '@gridgov/platform-testing';
 import { createTicketSubgraph } from '@gridgov/ticket-graphql';
 import { percentile } from './bench-stats';
 
@@ -41,7 +47,7 @@ async function main(): Promise<void> {
     createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
     createTicketSubgraph(),
   ]);
-  let split: { gateway: RunningGateway; stop(): void } | null = null;
+  let split: Split | null = null;
   try {
     const org = graph.subgraphs['org'].dataSource;
     const account = await org.getRepository(AccountEntity).save({
@@ -90,6 +96,8 @@ async function main(): Promise<void> {
       if (result.errors) throw new Error(JSON.stringify(result.errors));
     };
     for (let i = 0; i < WARM_UP; i++) await report();
+    const statements = split?.statements ?? inProcessCounter(graph);
+    await statements.reset();
 
     const latencies: number[] = [];
     let next = 0;
@@ -107,7 +115,8 @@ async function main(): Promise<void> {
     latencies.sort((a, b) => a - b);
     console.log(
       `ticket intake via gateway: ${COUNT} tickets, ${CONCURRENCY} in flight: ${(COUNT / seconds).toFixed(0)} tickets/s  ` +
-        `p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms (aim: ≥ 300/s)`,
+        `p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms (aim: ≥ 300/s)  ` +
+        `${((await statements.count()) / COUNT).toFixed(2)} SQL statements per report`,
     );
   } finally {
     await split?.gateway.stop();
@@ -116,8 +125,25 @@ async function main(): Promise<void> {
   }
 }
 
+/** Statements the ticket subgraph sends to PostgreSQL (in this process or the --split child). */
+interface StatementCounter {
+  reset(): Promise<void>;
+  count(): Promise<number>;
+}
+
+interface Split {
+  gateway: RunningGateway;
+  statements: StatementCounter;
+  stop(): void;
+}
+
+function inProcessCounter(graph: TestGraph): StatementCounter {
+  const counter = countStatements(graph.subgraphs['ticket'].dataSource);
+  return { reset: async () => counter.reset(), count: async () => counter.count };
+}
+
 /** --split: a second gateway whose ticket subgraph runs in a child process (its own core, as deployed). */
-async function splitGateway(graph: TestGraph): Promise<{ gateway: RunningGateway; stop(): void }> {
+async function splitGateway(graph: TestGraph): Promise<Split> {
   // Through the TypeScript runner again (Node does not load .ts by itself).
   const child = fork(join(__dirname, '../dev/run-ts.js'), [process.argv[1], '--child'], {
     env: { ...process.env, BENCH_PUBLIC_KEY: graph.secrets.publicKey },
@@ -141,7 +167,17 @@ async function splitGateway(graph: TestGraph): Promise<{ gateway: RunningGateway
     subgraphTimeoutMs: 5_000,
     limits: { maxDepth: 12, maxAliases: 30, maxCost: 20_000, maxTokens: 2_000 },
   });
-  return { gateway, stop: () => child.kill() };
+  // The child answers each request with its count (after resetting it for `reset`).
+  const ask = (request: 'reset' | 'count') =>
+    new Promise<number>((resolve) => {
+      child.once('message', (m) => resolve(Number(m)));
+      child.send(request);
+    });
+  return {
+    gateway,
+    statements: { reset: async () => void (await ask('reset')), count: () => ask('count') },
+    stop: () => child.kill(),
+  };
 }
 
 /** The child of --split: serves the ticket subgraph in a schema of its own (left behind; it is a bench). */
@@ -153,6 +189,11 @@ async function child(): Promise<void> {
     poolSize: 8,
     gatewayPublicKey: process.env['BENCH_PUBLIC_KEY'] ?? '',
     nodeEnv: 'test',
+  });
+  const statements = countStatements(subgraph.dataSource);
+  process.on('message', (request) => {
+    if (request === 'reset') statements.reset();
+    process.send?.(statements.count);
   });
   process.send?.(subgraph.url);
   // A normal exit on kill, so `node --cpu-prof` writes this process's profile too.

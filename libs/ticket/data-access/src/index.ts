@@ -12,6 +12,7 @@ import { SlaPolicyEntity } from './sla/sla-policy.entity';
 import { TicketListIndexes1765400300000 } from './migrations/1765400300000-ticket-list-indexes';
 import { TicketLeaderNotification1765400400000 } from './migrations/1765400400000-ticket-leader-notification';
 import { TicketConfigAudit1766500000000 } from './migrations/1766500000000-ticket-config-audit';
+import { TicketIntakeConfigVersion1766600000000 } from './migrations/1766600000000-ticket-intake-config-version';
 import { TicketConfigAuditEntity } from './audit/ticket-config-audit.entity';
 import { TicketSupervision1764500000000 } from './migrations/1764500000000-ticket-supervision';
 import { TicketTimers1765100000000 } from './migrations/1765100000000-ticket-timers';
@@ -112,5 +113,6 @@ export const ticketDatabase = {
     TicketListIndexes1765400300000,
     TicketLeaderNotification1765400400000,
     TicketConfigAudit1766500000000,
+    TicketIntakeConfigVersion1766600000000,
   ],
 };

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { TicketEntity } from '../ticket/ticket.entity';
 import { SupervisionColor } from '../ticket/ticket.enums';
 import { ClockChange } from '../workflow/ticket-transitions';
@@ -42,20 +42,55 @@ export function unitLevelSql(column: string): string {
                WHEN length(${column}) >= 6 THEN 'DISTRICT' ELSE 'CITY' END`;
 }
 
-interface PolicyRow {
+export interface PolicyRow {
   amount: number;
   unit: SlaUnit;
   warning_ratio: string;
   red_after_minutes: number;
 }
 
+type ClockSubject = Pick<TicketEntity, 'categoryCode' | 'mode' | 'handlingUnitCode'>;
+type Stage = 'ACCEPT' | 'RESOLVE' | 'VERIFY';
+
+/**
+ * Where a starting clock reads its SLA policy and working calendar: the database in the caller's
+ * transaction, or intake's cached copy (`ticket/ticket-intake-config.ts`), which must pick the
+ * same policy (`policyPrefixMatches`).
+ */
+export interface ClockSource {
+  policy(ticket: ClockSubject, stage: Stage): Promise<PolicyRow | undefined> | PolicyRow | undefined;
+  calendar(from: Date): Promise<WorkingCalendar> | WorkingCalendar;
+}
+
+/** An sla_policy prefix applies to its category and the ones below it, as text ("_" is no wildcard). */
+export function policyPrefixMatches(prefix: string, categoryCode: string): boolean {
+  return prefix === '' || categoryCode === prefix || categoryCode.startsWith(`${prefix}.`);
+}
+
+const databaseSource = (manager: EntityManager): ClockSource => ({
+  async policy(ticket, stage) {
+    const column = stage.toLowerCase();
+    // The SQL twin of policyPrefixMatches.
+    const [policy] = (await manager.query(
+      `SELECT ${column}_amount AS amount, ${column}_unit AS unit, warning_ratio, red_after_minutes
+         FROM sla_policy
+        WHERE mode = $1 AND unit_level = $2
+          AND (category_prefix = '' OR $3 = category_prefix OR left($3, length(category_prefix) + 1) = category_prefix || '.')
+        ORDER BY length(category_prefix) DESC LIMIT 1`,
+      [ticket.mode, unitLevel(ticket.handlingUnitCode), ticket.categoryCode],
+    )) as PolicyRow[];
+    return policy;
+  },
+  calendar: (from) => loadWorkingCalendar(manager, from),
+});
+
 /**
  * The ticket's clock columns after a clock change (in the caller's transaction): a new stage reads
- * the most specific SLA policy and the working calendar; a pause freezes the colour; a resume
- * shifts the instants by the time paused.
+ * the most specific SLA policy and the working calendar (from `source`: the database or a cached
+ * copy); a pause freezes the colour; a resume shifts the instants by the time paused.
  */
 export async function nextClock(
-  manager: EntityManager,
+  source: EntityManager | ClockSource,
   ticket: Pick<TicketEntity, 'categoryCode' | 'mode' | 'handlingUnitCode'> &
     Partial<ClockColumns & Pick<TicketEntity, 'supervised'>>,
   change: ClockChange,
@@ -88,7 +123,12 @@ export async function nextClock(
       clockStartedAt: now,
       pausedAt: null,
       clockPausedMs: 0,
-      ...(await startClock(manager, ticket, stage, now)),
+      ...(await startClock(
+        source instanceof EntityManager ? databaseSource(source) : source,
+        ticket,
+        stage,
+        now,
+      )),
     };
   } else if (change === ClockChange.PAUSE) {
     next = { ...current, pausedAt: now };
@@ -129,23 +169,15 @@ export async function loadWorkingCalendar(manager: EntityManager, from: Date): P
 }
 
 async function startClock(
-  manager: EntityManager,
-  ticket: Pick<TicketEntity, 'categoryCode' | 'mode' | 'handlingUnitCode'>,
-  stage: 'ACCEPT' | 'RESOLVE' | 'VERIFY',
+  source: ClockSource,
+  ticket: ClockSubject,
+  stage: Stage,
   now: Date,
 ): Promise<Pick<ClockColumns, 'warningAt' | 'deadlineAt' | 'redAt'>> {
-  const column = stage.toLowerCase();
-  const [policy] = (await manager.query(
-    `SELECT ${column}_amount AS amount, ${column}_unit AS unit, warning_ratio, red_after_minutes
-       FROM sla_policy
-      WHERE mode = $1 AND unit_level = $2
-        AND (category_prefix = '' OR $3 = category_prefix OR left($3, length(category_prefix) + 1) = category_prefix || '.')
-      ORDER BY length(category_prefix) DESC LIMIT 1`,
-    [ticket.mode, unitLevel(ticket.handlingUnitCode), ticket.categoryCode],
-  )) as PolicyRow[];
+  const policy = await source.policy(ticket, stage);
   if (!policy) return { warningAt: null, deadlineAt: null, redAt: null };
   const calendar =
-    policy.unit === SlaUnit.WORKING_DAYS ? await loadWorkingCalendar(manager, now) : new WorkingCalendar([]);
+    policy.unit === SlaUnit.WORKING_DAYS ? await source.calendar(now) : new WorkingCalendar([]);
   const deadlineAt = deadlineAfter(now, { amount: policy.amount, unit: policy.unit }, calendar);
   return clockInstants(now, deadlineAt, {
     warningRatio: Number(policy.warning_ratio),

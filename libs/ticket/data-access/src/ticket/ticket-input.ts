@@ -158,6 +158,10 @@ export function checkReportInput(input: ReportTicketInput, category: IntakeCateg
 
 /** `T2026-000123`: the report year in China time (UTC+8, no DST) and the sequence, at least 6 digits. */
 export function formatTicketNumber(reportedAt: Date, sequence: number | string): string {
-  const year = new Date(reportedAt.getTime() + 8 * 3_600_000).getUTCFullYear();
-  return `T${year}-${String(sequence).padStart(6, '0')}`;
+  return `${ticketNumberPrefix(reportedAt)}${String(sequence).padStart(6, '0')}`;
+}
+
+/** `T2026-`; intake pads the sequence in SQL (`writeNewTicket`), the number being drawn in its statement. */
+export function ticketNumberPrefix(reportedAt: Date): string {
+  return `T${new Date(reportedAt.getTime() + 8 * 3_600_000).getUTCFullYear()}-`;
 }

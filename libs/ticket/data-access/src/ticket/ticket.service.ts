@@ -1,20 +1,22 @@
+import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, EntityManager, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
-import { badInput, forbidden, isUuid, notFound } from '@gridgov/platform-errors';
-import { TicketCategoryService } from '../catalogue/ticket-category.service';
+import { badInput, conflict, forbidden, isUuid, notFound } from '@gridgov/platform-errors';
 import { TicketDispatchEntity } from '../workflow/ticket-dispatch.entity';
 import { nextClock } from '../sla/ticket-clock';
-import { writeClockChange, writeLeaderNotification } from '../workflow/ticket-outbox';
+import { leaderNotification } from '../workflow/ticket-outbox';
+import { NOTIFY_LEADERS } from '../workflow/ticket-outbox.entity';
 import { clockChange } from '../workflow/ticket-transitions';
 import { ticketVisibility } from '../workflow/ticket-visibility';
 import { TicketEventEntity } from './ticket-event.entity';
+import { type IntakeConfig, intakeConfig } from './ticket-intake-config';
 import {
   CATEGORY_CODE,
   checkReportInput,
-  formatTicketNumber,
   isGridCode,
   type NewTicket,
   type ReportTicketInput,
+  ticketNumberPrefix,
 } from './ticket-input';
 import { TicketEntity } from './ticket.entity';
 import { TicketAction, TicketMode, TicketStatus } from './ticket.enums';
@@ -29,45 +31,147 @@ export interface TicketFilter {
 }
 
 /**
- * Writes a new ticket, its first timeline entry (null → its status) and the outbox row starting its clock. Call inside a transaction;
- * the demo seed uses it too, so both paths number and record tickets the same way.
+ * Writes a new ticket, its first timeline entry (null → its status), the outbox row starting its
+ * clock (and, for EMERGENCY, the one notifying the district's leaders) in one statement: one round
+ * trip, no explicit transaction; inside the caller's transaction when `manager` has one (the demo
+ * seed uses it too, so both paths number and record tickets the same way).
  */
-export async function writeNewTicket(
+export function writeNewTicket(
   manager: EntityManager,
   ticket: NewTicket & { id?: string },
   reporterId: string,
   reportedAt: Date,
 ): Promise<TicketEntity> {
-  const [{ n }] = (await manager.query(`SELECT nextval('ticket_number_seq') AS n`)) as { n: string }[];
+  return writeChecked(manager, () => ticket, reporterId, reportedAt);
+}
+
+/**
+ * `check` turns the report into a ticket against the intake config (cached: categories, SLA
+ * policies, calendar). The insert writes nothing if that config is no longer current; then it is
+ * reloaded and the report checked and written again. A refusal is confirmed against the current
+ * config, in case the cached one predates a change that allows the report.
+ */
+async function writeChecked(
+  manager: EntityManager,
+  check: (config: IntakeConfig) => NewTicket & { id?: string },
+  reporterId: string,
+  reportedAt: Date,
+): Promise<TicketEntity> {
+  let config = await intakeConfig(manager);
+  for (let attempt = 1; attempt <= 3; attempt++, config = await intakeConfig(manager, config)) {
+    let ticket: NewTicket;
+    try {
+      ticket = check(config);
+    } catch (error) {
+      const [{ version }] = (await manager.query(`SELECT version::text FROM ticket_config_version`)) as {
+        version: string;
+      }[];
+      if (version === config.version) throw error;
+      continue;
+    }
+    const written = await insertNewTicket(manager, ticket, reporterId, reportedAt, config);
+    if (written) return written;
+  }
+  throw conflict('The ticket configuration is changing right now; report again in a moment');
+}
+
+async function insertNewTicket(
+  manager: EntityManager,
+  ticket: NewTicket & { id?: string },
+  reporterId: string,
+  reportedAt: Date,
+  config: IntakeConfig,
+): Promise<TicketEntity | null> {
+  const id = ticket.id ?? randomUUID();
   const clock = clockChange(null, ticket.status);
   // EMERGENCY tickets go straight to the district (the top unit); others start at their community.
   const handlingUnitCode =
     ticket.mode === TicketMode.EMERGENCY ? ticket.adminUnitCode.slice(0, 6) : ticket.adminUnitCode;
-  const saved = await manager.save(
-    manager.create(TicketEntity, {
-      ...ticket,
-      ...(clock && (await nextClock(manager, { ...ticket, handlingUnitCode }, clock, reportedAt))),
-      number: formatTicketNumber(reportedAt, n),
-      handlingUnitCode,
-      reporterId,
-      reportedAt,
+  const clockColumns = clock && (await nextClock(config, { ...ticket, handlingUnitCode }, clock, reportedAt));
+  const columns: Record<string, unknown> = {
+    id,
+    grid_code: ticket.gridCode,
+    admin_unit_code: ticket.adminUnitCode,
+    category_code: ticket.categoryCode,
+    mode: ticket.mode,
+    status: ticket.status,
+    title: ticket.title,
+    description: ticket.description,
+    channel: ticket.channel,
+    longitude: ticket.longitude,
+    latitude: ticket.latitude,
+    photos: ticket.photos,
+    attributes: JSON.stringify(ticket.attributes),
+    reporter_id: reporterId,
+    household_id: ticket.householdId,
+    resident_id: ticket.residentId,
+    handling_unit_code: handlingUnitCode,
+    reported_at: reportedAt,
+    version: 1,
+    ...(clockColumns && {
+      clock_stage: clockColumns.clockStage,
+      clock_started_at: clockColumns.clockStartedAt,
+      warning_at: clockColumns.warningAt,
+      deadline_at: clockColumns.deadlineAt,
+      red_at: clockColumns.redAt,
+      paused_at: clockColumns.pausedAt,
+      clock_paused_ms: clockColumns.clockPausedMs,
+      supervision_color: clockColumns.supervisionColor,
+      overdue: clockColumns.overdue,
     }),
+  };
+  const names = Object.keys(columns);
+  const values = Object.values(columns);
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const outbox = [clock, ticket.mode === TicketMode.EMERGENCY ? NOTIFY_LEADERS : null].filter(
+    (k) => k !== null,
   );
-  const event = await manager.save(
-    manager.create(TicketEventEntity, {
-      ticketId: saved.id,
-      actorId: reporterId,
-      at: reportedAt,
-      action: TicketAction.REPORT,
-      fromStatus: null,
-      toStatus: saved.status,
-      note: saved.status === TicketStatus.RESOLVED ? 'Reported resolved on site' : null,
-      photos: saved.photos,
-    }),
-  );
-  await writeClockChange(manager, saved, null, saved.status, event.id);
-  if (saved.mode === TicketMode.EMERGENCY) await writeLeaderNotification(manager, saved, event.id);
-  return saved;
+  // The leaders' notification needs the number, which the sequence gives inside the statement.
+  const notification = leaderNotification({ ...ticket, id, handlingUnitCode, number: '' });
+  const rows = (await manager.query(
+    `WITH seq AS (
+       SELECT nextval('ticket_number_seq')::text AS n
+        WHERE EXISTS (SELECT 1 FROM ticket_config_version WHERE version = ${param(config.version)})
+     ), t AS (
+       INSERT INTO ticket (${names.join(', ')}, number)
+       SELECT ${names.map((_, i) => `$${i + 1}`).join(', ')},
+              -- As formatTicketNumber: the sequence padded to at least 6 digits.
+              ${param(ticketNumberPrefix(reportedAt))} || lpad(n, greatest(6, length(n)), '0')
+         FROM seq
+       RETURNING *
+     ), e AS (
+       INSERT INTO ticket_event (ticket_id, actor_id, at, action, from_status, to_status, note, photos)
+       SELECT id, reporter_id, reported_at, ${param(TicketAction.REPORT)}, NULL, status,
+              ${param(ticket.status === TicketStatus.RESOLVED ? 'Reported resolved on site' : null)}, photos
+         FROM t
+       RETURNING id
+     ), o AS (
+       INSERT INTO ticket_outbox (ticket_id, kind, sla_version, payload)
+       SELECT t.id, k.kind, t.sla_version,
+              jsonb_build_object('ticketId', t.id, 'eventId', e.id::text)
+              || CASE WHEN k.kind = ${param(NOTIFY_LEADERS)} THEN jsonb_build_object('notification',
+                   jsonb_set(${param(JSON.stringify(notification))}::jsonb, '{params,ticketNumber}', to_jsonb(t.number)))
+                 ELSE '{}' END
+         FROM t, e, unnest(${param(outbox)}::text[]) WITH ORDINALITY AS k(kind, i)
+        ORDER BY k.i
+     )
+     SELECT * FROM t`,
+    values,
+  )) as Record<string, unknown>[];
+  return rows.length ? hydrate(manager, TicketEntity, rows[0]) : null;
+}
+
+/** An entity from a raw `RETURNING *` row, converted as TypeORM converts what it reads. */
+function hydrate<T extends object>(
+  manager: EntityManager,
+  target: new () => T,
+  raw: Record<string, unknown>,
+): T {
+  const entity = manager.create(target);
+  const driver = manager.connection.driver;
+  for (const column of manager.connection.getMetadata(target).columns)
+    column.setEntityValue(entity, driver.prepareHydratedValue(raw[column.databaseName], column));
+  return entity;
 }
 
 /** Reporting, reading and listing tickets, each checked against the caller's scope on the grid code. */
@@ -85,16 +189,15 @@ export class TicketService {
     this.dispatchRows = dataSource.getRepository(TicketDispatchEntity);
   }
 
-  async report(input: ReportTicketInput): Promise<TicketEntity> {
-    const category = await TicketCategoryService.forIntake(
-      this.dataSource.manager,
-      input.categoryCode.trim(),
-    );
-    const ticket = checkReportInput(input, category);
-    this.auth.assert(Permission.TICKET_REPORT, ticket.gridCode);
-    if (ticket.status === TicketStatus.RESOLVED) this.auth.assert(Permission.TICKET_RESOLVE, ticket.gridCode);
-    const reporterId = this.auth.accountId;
-    return this.dataSource.transaction((manager) => writeNewTicket(manager, ticket, reporterId, new Date()));
+  report(input: ReportTicketInput): Promise<TicketEntity> {
+    const check = (config: IntakeConfig) => {
+      const ticket = checkReportInput(input, config.category(input.categoryCode.trim()));
+      this.auth.assert(Permission.TICKET_REPORT, ticket.gridCode);
+      if (ticket.status === TicketStatus.RESOLVED)
+        this.auth.assert(Permission.TICKET_RESOLVE, ticket.gridCode);
+      return ticket;
+    };
+    return writeChecked(this.dataSource.manager, check, this.auth.accountId, new Date());
   }
 
   async get(id: string): Promise<TicketEntity> {

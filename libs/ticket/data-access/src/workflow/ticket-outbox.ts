@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { NotificationChannel, type NotificationJob } from '@gridgov/platform-queue';
 import type { TicketEntity } from '../ticket/ticket.entity';
 import type { TicketStatus } from '../ticket/ticket.enums';
-import { NOTIFY_LEADERS, TicketOutboxEntity } from './ticket-outbox.entity';
+import { TicketOutboxEntity } from './ticket-outbox.entity';
 import { clockChange } from './ticket-transitions';
 
 /** Writes the outbox row a status change needs, if any, in the caller's transaction. */
@@ -25,19 +25,14 @@ export async function writeClockChange(
 }
 
 /**
- * Asks the ticket worker to notify the leaders of the unit now handling an EMERGENCY ticket (the
- * district) at once: the outbox row carries the finished notification (ids, number and codes only),
- * which the relay enqueues on QueueName.NOTIFICATIONS as it is.
+ * What asks the ticket worker to notify the leaders of the unit now handling an EMERGENCY ticket
+ * (the district) at once: intake's NOTIFY_LEADERS outbox row carries it finished (ids, number and
+ * codes only), and the relay enqueues it on QueueName.NOTIFICATIONS as it is.
  */
-export async function writeLeaderNotification(
-  manager: EntityManager,
-  ticket: Pick<
-    TicketEntity,
-    'id' | 'number' | 'categoryCode' | 'gridCode' | 'handlingUnitCode' | 'slaVersion'
-  >,
-  eventId: string,
-): Promise<void> {
-  const notification: NotificationJob = {
+export function leaderNotification(
+  ticket: Pick<TicketEntity, 'id' | 'number' | 'categoryCode' | 'gridCode' | 'handlingUnitCode'>,
+): NotificationJob {
+  return {
     // Stable per ticket, so a replayed row notifies once; BullMQ job ids take no colons.
     notificationId: `ticket.${ticket.id}.EMERGENCY`,
     template: 'TICKET_EMERGENCY',
@@ -46,10 +41,4 @@ export async function writeLeaderNotification(
     link: `ticket:${ticket.id}`,
     channels: [NotificationChannel.INBOX, NotificationChannel.SMS],
   };
-  await manager.insert(TicketOutboxEntity, {
-    ticketId: ticket.id,
-    kind: NOTIFY_LEADERS,
-    slaVersion: ticket.slaVersion,
-    payload: { ticketId: ticket.id, eventId, notification },
-  });
 }
