@@ -58,8 +58,9 @@ async function writeChecked(
   reportedAt: Date,
 ): Promise<TicketEntity> {
   let config = await intakeConfig(manager);
-  for (let attempt = 1; attempt <= 3; attempt++, config = await intakeConfig(manager, config)) {
-    let ticket: NewTicket;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    if (attempt > 1) config = await intakeConfig(manager, config);
+    let ticket: NewTicket & { id?: string };
     try {
       ticket = check(config);
     } catch (error) {
