@@ -18,7 +18,8 @@ export function timerJob(timer: TicketTimer, now = Date.now()) {
   return {
     name,
     data: { ticketId: timer.ticketId, stage: timer.stage, threshold: timer.threshold, slaVersion: timer.slaVersion },
-    opts: { ...TIMER_OPTIONS, jobId: timer.jobId, delay: Math.max(0, timer.dueAt.getTime() - now) },
+    // The job's timestamp is the `now` its delay counts from, so timestamp + delay is the due instant exactly.
+    opts: { ...TIMER_OPTIONS, jobId: timer.jobId, timestamp: now, delay: Math.max(0, timer.dueAt.getTime() - now) },
   };
 }
 
