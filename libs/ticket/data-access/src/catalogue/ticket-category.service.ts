@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AuthContext, Permission } from '@gridgov/platform-auth';
 import { badInput, conflict, InputProblems, notFound } from '@gridgov/platform-errors';
 import { TicketConfigChangeKind } from '../audit/ticket-config-audit.entity';
@@ -6,7 +6,7 @@ import { recordConfigChange } from '../audit/ticket-config-audit.service';
 import { CATEGORY_CODE } from '../ticket/ticket-input';
 import { TicketMode } from '../ticket/ticket.enums';
 import { type CategoryAttribute, checkAttributeDefinitions } from './category-attribute';
-import { categoryLineage, parentCategory } from './category-code';
+import { parentCategory } from './category-code';
 import { TicketCategoryEntity } from './ticket-category.entity';
 
 /** The catalogue is national: only a platform-wide grant (scope '') configures it. */
@@ -111,20 +111,5 @@ export class TicketCategoryService {
       });
       return saved;
     });
-  }
-
-  /** The category a report names, with its lineage's attributes, or null if it is not in the catalogue. */
-  static async forIntake(manager: EntityManager, code: string): Promise<IntakeCategory | null> {
-    const lineage = categoryLineage(code);
-    const rows = await manager.findBy(TicketCategoryEntity, { code: In(lineage) });
-    const category = rows.find((r) => r.code === code);
-    if (!category) return null;
-    const ordered = lineage.map((c) => rows.find((r) => r.code === c)).filter((r) => r !== undefined);
-    return {
-      code,
-      defaultMode: category.defaultMode,
-      active: ordered.every((r) => r.active),
-      attributes: ordered.flatMap((r) => r.attributes),
-    };
   }
 }

@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AuthContext, DEMO_ACCOUNTS, demoIdentity, type DemoUsername, Role } from '@gridgov/platform-auth';
 import type { Logger } from '@gridgov/platform-observability';
-import { TicketCategoryService } from '../catalogue/ticket-category.service';
 import { ResponsibilityRuleEntity } from '../responsibility/responsibility-rule.entity';
 import { SlaUnit } from '../sla/sla-policy';
 import { SlaPolicyEntity } from '../sla/sla-policy.entity';
@@ -319,10 +318,7 @@ export async function seedTicketDemo(dataSource: DataSource, log: Logger): Promi
       if (await manager.existsBy(TicketEntity, { id })) continue;
       await writeNewTicket(
         manager,
-        {
-          ...checkReportInput(input, await TicketCategoryService.forIntake(manager, input.categoryCode)),
-          id,
-        },
+        (config) => ({ ...checkReportInput(input, config.category(input.categoryCode)), id }),
         reporter ? DEMO_ACCOUNTS[reporter].id : DEMO_REPORTER_ID,
         new Date(Date.now() - hoursAgo * HOUR),
       );

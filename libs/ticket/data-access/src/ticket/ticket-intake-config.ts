@@ -45,7 +45,7 @@ export class IntakeConfig implements ClockSource {
     this.calendarOfAllDays = new WorkingCalendar(calendar);
   }
 
-  /** As TicketCategoryService.forIntake: the category with its lineage's attributes, null if not in the catalogue. */
+  /** The category a report names, with its lineage's attributes, or null if it is not in the catalogue. */
   category(code: string): IntakeCategory | null {
     const category = this.categories.get(code);
     if (!category) return null;

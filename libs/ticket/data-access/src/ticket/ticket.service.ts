@@ -35,23 +35,13 @@ export interface TicketFilter {
  * clock (and, for EMERGENCY, the one notifying the district's leaders) in one statement: one round
  * trip, no explicit transaction; inside the caller's transaction when `manager` has one (the demo
  * seed uses it too, so both paths number and record tickets the same way).
- */
-export function writeNewTicket(
-  manager: EntityManager,
-  ticket: NewTicket & { id?: string },
-  reporterId: string,
-  reportedAt: Date,
-): Promise<TicketEntity> {
-  return writeChecked(manager, () => ticket, reporterId, reportedAt);
-}
-
-/**
+ *
  * `check` turns the report into a ticket against the intake config (cached: categories, SLA
  * policies, calendar). The insert writes nothing if that config is no longer current; then it is
  * reloaded and the report checked and written again. A refusal is confirmed against the current
  * config, in case the cached one predates a change that allows the report.
  */
-async function writeChecked(
+export async function writeNewTicket(
   manager: EntityManager,
   check: (config: IntakeConfig) => NewTicket & { id?: string },
   reporterId: string,
@@ -198,7 +188,7 @@ export class TicketService {
         this.auth.assert(Permission.TICKET_RESOLVE, ticket.gridCode);
       return ticket;
     };
-    return writeChecked(this.dataSource.manager, check, this.auth.accountId, new Date());
+    return writeNewTicket(this.dataSource.manager, check, this.auth.accountId, new Date());
   }
 
   async get(id: string): Promise<TicketEntity> {
