@@ -45,6 +45,7 @@ describe('webhook targets', () => {
     ['https://[2002:a00:1::]/hook', '2002:a00:1:: is a private, loopback, link-local or multicast address'],
     ['https://[2002:ac10::1]/hook', '2002:ac10::1 is a private, loopback, link-local or multicast address'],
     ['https://[2002:808:808::1]/hook', null],
+    ['https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hook', '2001:0:4136:e378:8000:63bf:80ff:fffe is a private, loopback, link-local or multicast address'],
     ['https://localhost/hook', 'localhost is a local host name: webhooks go to public hosts only'],
     ['https://api.localhost./hook', 'api.localhost is a local host name: webhooks go to public hosts only'],
     ['https://8.8.8.8/hook', null],

@@ -96,6 +96,9 @@ for (const [network, prefix] of [
   // Local-use NAT64 (RFC 8215) is refused whole: it translates to the site's own networks, and where
   // it embeds the IPv4 address depends on the prefix length the site chose (RFC 6052 §2.2).
   ['64:ff9b:1::', 48],
+  // Teredo (RFC 4380) tunnels to an IPv4 address stored inverted in its last 32 bits, behind a relay
+  // of the server's choosing; refused whole: no public webhook endpoint needs it.
+  ['2001::', 32],
   ['fc00::', 7],
   ['fe80::', 10],
   ['fec0::', 10],
