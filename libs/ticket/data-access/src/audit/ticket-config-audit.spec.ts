@@ -123,6 +123,13 @@ describe('ticket configuration audit (real database)', () => {
     expect(await dataSource.getRepository(TicketConfigAuditEntity).count()).toBe(before);
   });
 
+  it('records nothing when a category is set to the state it already has', async () => {
+    const before = await dataSource.getRepository(TicketConfigAuditEntity).count();
+    const category = await new TicketCategoryService(dataSource, admin).setActive('CITY_MANAGEMENT', true);
+    expect(category.active).toBe(true);
+    expect(await dataSource.getRepository(TicketConfigAuditEntity).count()).toBe(before);
+  });
+
   it('does not make a change whose audit row cannot be written (one transaction)', async () => {
     await dataSource.query(
       `ALTER TABLE ticket_config_audit ADD CONSTRAINT refuse_calendar CHECK (kind <> 'CALENDAR_DAY_SET') NOT VALID`,

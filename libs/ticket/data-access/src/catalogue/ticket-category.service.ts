@@ -99,6 +99,8 @@ export class TicketCategoryService {
         if (!parent.active)
           throw badInput('code', `its parent ${parent.code} is disabled; enable the parent first`);
       }
+      // Already so: nothing to change, audit or make intake reload.
+      if (category.active === active) return category;
       const before = { active: category.active };
       category.active = active;
       const saved = await repo.save(category);
