@@ -57,6 +57,7 @@ export {
   type ImportProgress,
   type ImportReport,
 } from './import/resident-import.service';
+export { registerCsv, type RegisterRow } from './import/register-csv';
 export { nationalIdCheckChar, nationalIdProblem } from './personal-data/national-id';
 export { PersonalDataAccessEntity } from './personal-data/personal-data-access.entity';
 export {

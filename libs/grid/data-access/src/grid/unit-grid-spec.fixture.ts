@@ -5,7 +5,8 @@ import { GridKind, GridLevel } from './grid-code';
 import { GridService } from './grid.service';
 import { BuildingService } from '../household/building.service';
 import { BuildingKind, HouseUse } from '../household/household-enums';
-import { RESIDENT_IMPORT_COLUMNS, ResidentImportService } from '../import/resident-import.service';
+import { registerCsv } from '../import/register-csv';
+import { ResidentImportService } from '../import/resident-import.service';
 import { nationalIdCheckChar } from '../personal-data/national-id';
 import type { PersonalDataCipher } from '../personal-data/personal-data-cipher';
 
@@ -96,31 +97,23 @@ export async function seedTwoGridRegister(
     number: '101',
     use: HouseUse.OWNER_OCCUPIED,
   });
-  const person = (houseNumber: string, relation: string, name: string, first17: string) =>
-    [
-      '520303001001001',
-      'B1',
-      1,
-      houseNumber[0],
-      houseNumber,
-      '',
-      '',
-      relation,
-      name,
-      first17 + nationalIdCheckChar(first17),
-      '',
-      'REGISTERED',
-      '',
-      '',
-      '',
-    ].join(',');
-  const csv = [
-    RESIDENT_IMPORT_COLUMNS.join(','),
+  const person = (houseNumber: string, relation: string, name: string, first17: string) => ({
+    gridCode: '520303001001001',
+    buildingCode: 'B1',
+    unit: 1,
+    floor: houseNumber[0],
+    houseNumber,
+    relation,
+    name,
+    idNumber: first17 + nationalIdCheckChar(first17),
+    population: 'REGISTERED',
+  });
+  const csv = registerCsv([
     person('101', 'HEAD', '张三', '52030319600101401'),
     person('101', 'SPOUSE', '李四', '52030319620101402'),
     person('101', 'CHILD', '张小', '52030319900101403'),
     person('201', 'HEAD', '王五', '52030319700101404'),
-  ].join('\n');
+  ]);
   const report = await new ResidentImportService(dataSource, admin, cipher).importCsv(csv, false);
   if (report.errors.length) throw new Error(JSON.stringify(report.errors));
   const rows: { id: string; name: string; household_id: string }[] = await dataSource.query(

@@ -4,16 +4,17 @@ import { gridDatabase } from '../index';
 import { seedUnitGridWithBuilding } from '../grid/unit-grid-spec.fixture';
 import { nationalIdCheckChar } from '../personal-data/national-id';
 import { PersonalDataCipher, randomPersonalDataKeys } from '../personal-data/personal-data-cipher';
-import { RESIDENT_IMPORT_COLUMNS, ResidentImportService } from './resident-import.service';
+import { type RegisterRow, registerCsv } from './register-csv';
+import { ResidentImportService } from './resident-import.service';
 
 const first17Of = (n: number) => {
   const birth = new Date(Date.UTC(1950, 0, 1) + (n % 20_000) * 86_400_000).toISOString().slice(0, 10);
   return `520303${birth.replace(/-/g, '')}${String(Math.floor(n / 20_000)).padStart(3, '0')}`;
 };
 /** The n-th person of building B1: a valid ID number, house `H<n / 3>` (head, spouse, child). */
-function person(n: number, cells: Partial<Record<(typeof RESIDENT_IMPORT_COLUMNS)[number], string>> = {}) {
+function person(n: number, cells: RegisterRow = {}): RegisterRow {
   const first17 = first17Of(n);
-  const row: Record<string, string> = {
+  return {
     gridCode: '520303001001001',
     buildingCode: 'B1',
     unit: '1',
@@ -25,7 +26,6 @@ function person(n: number, cells: Partial<Record<(typeof RESIDENT_IMPORT_COLUMNS
     population: 'REGISTERED',
     ...cells,
   };
-  return RESIDENT_IMPORT_COLUMNS.map((c) => row[c] ?? '').join(',');
 }
 const PEOPLE = 12_000;
 
@@ -48,7 +48,7 @@ describe('ResidentImportService on a file larger than one chunk', () => {
     const rows = Array.from({ length: PEOPLE }, (_, n) => person(n));
     const wrongCheck = nationalIdCheckChar(first17Of(PEOPLE)) === '0' ? '1' : '0';
     rows.push(person(PEOPLE, { idNumber: first17Of(PEOPLE) + wrongCheck }));
-    const report = await importer().importCsv([RESIDENT_IMPORT_COLUMNS.join(','), ...rows].join('\n'), false);
+    const report = await importer().importCsv(registerCsv(rows), false);
     expect(report.errors).toEqual([
       { row: PEOPLE + 2, column: 'idNumber', reason: 'has a wrong check digit (GB 11643)' },
     ]);
@@ -60,7 +60,7 @@ describe('ResidentImportService on a file larger than one chunk', () => {
     // House H0's child comes first and its head last, more than a chunk apart.
     const rows = Array.from({ length: PEOPLE }, (_, n) => person(n));
     const [head, spouse, child] = rows.splice(0, 3);
-    const file = [RESIDENT_IMPORT_COLUMNS.join(','), child, ...rows, spouse, head].join('\n');
+    const file = registerCsv([child, ...rows, spouse, head]);
     const progress: [string, number][] = [];
     const report = await importer().importCsv(file, false, async (phase, processed) => {
       progress.push([phase, processed]);

@@ -4,15 +4,12 @@ import { gridDatabase } from '../index';
 import { seedUnitGridWithBuilding } from '../grid/unit-grid-spec.fixture';
 import { nationalIdCheckChar } from '../personal-data/national-id';
 import { PersonalDataCipher, randomPersonalDataKeys } from '../personal-data/personal-data-cipher';
-import { RESIDENT_IMPORT_COLUMNS, ResidentImportService } from './resident-import.service';
+import { type RegisterRow, registerCsv } from './register-csv';
+import { ResidentImportService } from './resident-import.service';
 
 const id = (first17: string) => first17 + nationalIdCheckChar(first17);
-const HEADER = RESIDENT_IMPORT_COLUMNS.join(',');
-const line = (cells: Record<string, string>) =>
-  RESIDENT_IMPORT_COLUMNS.map((c) => {
-    const value = cells[c] ?? '';
-    return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-  }).join(',');
+/** The file with more rows after its own. */
+const withRows = (...rows: RegisterRow[]) => registerCsv([...ROWS, ...rows]);
 const base = {
   gridCode: '520303001001001',
   buildingCode: 'B1',
@@ -21,18 +18,17 @@ const base = {
   houseNumber: '101',
   population: 'REGISTERED',
 };
-const FILE = [
-  HEADER,
-  line({
+const ROWS: RegisterRow[] = [
+  {
     ...base,
     relation: 'HEAD',
     name: '张三',
     idNumber: id('52030319500101101'),
     phone: '13800000001',
     tags: 'ELDERLY_ALONE',
-  }),
-  line({ ...base, relation: 'SPOUSE', name: '李四, "阿姨"', idNumber: id('52030319520101102') }),
-  line({
+  },
+  { ...base, relation: 'SPOUSE', name: '李四, "阿姨"', idNumber: id('52030319520101102') },
+  {
     ...base,
     houseNumber: '201',
     floor: '2',
@@ -42,8 +38,10 @@ const FILE = [
     name: '王五',
     idNumber: id('52030319900101103'),
     population: 'FLOATING',
-  }),
-].join('\r\n');
+  },
+];
+// CRLF line ends, as Excel writes them.
+const FILE = registerCsv(ROWS).replace(/\n/g, '\r\n');
 
 // CSV import of the household register: dry run, row errors with nothing written, idempotent re-import.
 describe('ResidentImportService', () => {
@@ -67,39 +65,38 @@ describe('ResidentImportService', () => {
   it('checks every row and writes nothing on a dry run or on any error', async () => {
     const dry = await importer().importCsv(FILE, true);
     expect(dry).toMatchObject({ dryRun: true, rows: 3, errors: [], residentsCreated: 0 });
-    const bad = [
-      FILE,
-      line({
+    const bad = withRows(
+      {
         ...base,
         houseNumber: '301',
         relation: 'HEAD',
         name: '错号',
         idNumber: id('52030319800101104').slice(0, 17) + 'Y',
-      }),
-      line({
+      },
+      {
         ...base,
         buildingCode: 'NOPE',
         houseNumber: '401',
         relation: 'HEAD',
         name: '无楼',
         idNumber: id('52030319800101105'),
-      }),
-      line({
+      },
+      {
         ...base,
         gridCode: '520303001002001',
         houseNumber: '501',
         relation: 'HEAD',
         name: '越权',
         idNumber: id('52030319800101106'),
-      }),
-      line({
+      },
+      {
         ...base,
         houseNumber: '601',
         relation: 'CHILD',
         name: '无户主',
         idNumber: id('52030319800101107'),
-      }),
-    ].join('\n');
+      },
+    );
     const report = await importer().importCsv(bad, false);
     expect(report.errors.map((e) => [e.row, e.column])).toEqual([
       [5, 'idNumber'],
@@ -151,10 +148,7 @@ describe('ResidentImportService', () => {
 
   it('reports progress and lets a new member join the existing household on a later import', async () => {
     const calls: [string, number, number][] = [];
-    const later = [
-      FILE,
-      line({ ...base, relation: 'CHILD', name: '张小', idNumber: id('52030320100101108') }),
-    ].join('\n');
+    const later = withRows({ ...base, relation: 'CHILD', name: '张小', idNumber: id('52030320100101108') });
     const report = await importer().importCsv(later, false, async (...call) => {
       calls.push(call);
     });

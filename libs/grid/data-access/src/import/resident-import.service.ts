@@ -130,7 +130,8 @@ export class ResidentImportService {
     const data = records.slice(1);
     const chunks = chunksOfWholeHouses(
       data,
-      (r) => `${cell(r.fields, 'buildingCode')}|${Number(cell(r.fields, 'unit'))}|${cell(r.fields, 'houseNumber')}`,
+      (r) =>
+        `${cell(r.fields, 'buildingCode')}|${Number(cell(r.fields, 'unit'))}|${cell(r.fields, 'houseNumber')}`,
     );
     const check = await this.rowChecker(
       [...new Set(data.map((r) => cell(r.fields, 'buildingCode')))],
@@ -147,9 +148,10 @@ export class ResidentImportService {
         });
     } catch (error) {
       if (isUniqueViolation(error))
-        throw conflict('Someone registered some of these houses or residents meanwhile; run the import again');
+        throw conflict(
+          'Someone registered some of these houses or residents meanwhile; run the import again',
+        );
       if (!(error instanceof ImportRolledBack)) throw error;
-      Object.assign(report, { housesCreated: 0, residentsCreated: 0, residentsUpdated: 0, householdsCreated: 0 });
     }
     report.errors.sort((a, b) => a.row - b.row);
     return report;
@@ -200,7 +202,8 @@ export class ResidentImportService {
       // Nothing may still be running on the connection when the transaction ends.
       await Promise.allSettled([writing, next.lookup]);
     }
-    Object.assign(report, writer.counts);
+    // With problems the caller rolls back: nothing was written.
+    if (!report.errors.length) Object.assign(report, writer.counts);
   }
 
   /** The check of one chunk: every row, then each house's head. Problems go to `errors`. */
@@ -310,7 +313,11 @@ export class ResidentImportService {
       }
       for (const row of rows)
         if (!heads.has(row.house))
-          errors.push({ row: row.line, column: 'relation', reason: 'no HEAD row for this house in the file' });
+          errors.push({
+            row: row.line,
+            column: 'relation',
+            reason: 'no HEAD row for this house in the file',
+          });
       return { rows, heads };
     };
   }
@@ -324,7 +331,10 @@ class ImportRolledBack extends Error {}
  * chunks of about CHUNK rows that never split a house: a chunk's head, household and members are
  * then planned together, whatever the order of the file.
  */
-function chunksOfWholeHouses(records: SheetRecord[], houseOf: (record: SheetRecord) => string): SheetRecord[][] {
+function chunksOfWholeHouses(
+  records: SheetRecord[],
+  houseOf: (record: SheetRecord) => string,
+): SheetRecord[][] {
   const houses = new Map<string, SheetRecord[]>();
   for (const record of records) {
     const key = houseOf(record);

@@ -142,7 +142,10 @@ export class ResidentImportWriter {
     return {
       existing: new Map(people.map((p) => [hex(p.hash), p])),
       houseIds: new Map(
-        found.map((h) => [houseKey({ buildingId: h.building_id, unit: h.unit, houseNumber: h.number }), h.id]),
+        found.map((h) => [
+          houseKey({ buildingId: h.building_id, unit: h.unit, houseNumber: h.number }),
+          h.id,
+        ]),
       ),
     };
   }
@@ -263,7 +266,9 @@ export class ResidentImportWriter {
             (r) => birthDateOfNationalId(r.idNumber),
           ),
           // Ciphers and hashes as one binary parameter each, cut by position on the server.
-          Buffer.concat(inserts.map((r, i) => sealedId(this.cipher, r.idNumber, ivs.subarray(i * 12, i * 12 + 12)))),
+          Buffer.concat(
+            inserts.map((r, i) => sealedId(this.cipher, r.idNumber, ivs.subarray(i * 12, i * 12 + 12))),
+          ),
           Buffer.concat(inserts.map((r) => r.idHash)),
           ...columns(
             inserts,

@@ -9,7 +9,7 @@ import {
   ImportJobStatus,
   nationalIdCheckChar,
   randomPersonalDataKeys,
-  RESIDENT_IMPORT_COLUMNS,
+  registerCsv,
 } from '@gridgov/grid-data-access';
 import { Role } from '@gridgov/platform-auth';
 import { createLogger } from '@gridgov/platform-observability';
@@ -21,28 +21,19 @@ import { createRegister } from '../testing/register-fixture';
 const GRID = '520303001001001';
 const csvOf = (people: [house: string, relation: string, name: string, first17: string][]) =>
   Buffer.from(
-    [
-      RESIDENT_IMPORT_COLUMNS.join(','),
-      ...people.map(([house, relation, name, first17]) =>
-        [
-          GRID,
-          'B1',
-          1,
-          1,
-          house,
-          '',
-          '',
-          relation,
-          name,
-          first17 + nationalIdCheckChar(first17),
-          '',
-          'REGISTERED',
-          '',
-          '',
-          '',
-        ].join(','),
-      ),
-    ].join('\n'),
+    registerCsv(
+      people.map(([houseNumber, relation, name, first17]) => ({
+        gridCode: GRID,
+        buildingCode: 'B1',
+        unit: 1,
+        floor: 1,
+        houseNumber,
+        relation,
+        name,
+        idNumber: first17 + nationalIdCheckChar(first17),
+        population: 'REGISTERED',
+      })),
+    ),
   );
 
 // Imports run from the queue, durably: a job whose worker died while it ran (its lock lapses) is run
