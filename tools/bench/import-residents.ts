@@ -18,9 +18,9 @@ import {
   gridDatabase,
   nationalIdCheckChar,
   PersonalDataCipher,
-  RESIDENT_IMPORT_COLUMNS,
   ResidentImportService,
   randomPersonalDataKeys,
+  registerCsv,
 } from '@gridgov/grid-data-access';
 import { Role } from '@gridgov/platform-auth';
 import { callerWith, openTestDatabase } from '@gridgov/platform-testing';
@@ -32,40 +32,36 @@ const [FLOORS, UNITS, DOORS] = [20, 4, 4];
 const RELATIONS = ['HEAD', 'SPOUSE', 'CHILD'];
 
 function generateCsv(buildingCount: number): string {
-  const lines = [RESIDENT_IMPORT_COLUMNS.join(',')];
-  for (let i = 0; i < RESIDENTS; i++) {
-    const house = Math.floor(i / 3);
-    const building = Math.floor(house / (FLOORS * UNITS * DOORS)) % buildingCount;
-    const inBuilding = house % (FLOORS * UNITS * DOORS);
-    const unit = 1 + Math.floor(inBuilding / (FLOORS * DOORS));
-    const floor = 1 + Math.floor((inBuilding % (FLOORS * DOORS)) / DOORS);
-    const door = 1 + (inBuilding % DOORS);
-    const birth = new Date(Date.UTC(1940, 0, 1) + (i % 20_000) * 86_400_000)
-      .toISOString()
-      .slice(0, 10)
-      .replace(/-/g, '');
-    const first17 = `520303${birth}${String(Math.floor(i / 20_000)).padStart(3, '0')}`;
-    lines.push(
-      [
-        GRID,
-        `BENCH-${building}`,
-        unit,
+  return registerCsv(
+    Array.from({ length: RESIDENTS }, (_, i) => {
+      const house = Math.floor(i / 3);
+      const building = Math.floor(house / (FLOORS * UNITS * DOORS)) % buildingCount;
+      const inBuilding = house % (FLOORS * UNITS * DOORS);
+      const floor = 1 + Math.floor((inBuilding % (FLOORS * DOORS)) / DOORS);
+      const birth = new Date(Date.UTC(1940, 0, 1) + (i % 20_000) * 86_400_000)
+        .toISOString()
+        .slice(0, 10)
+        .replace(/-/g, '');
+      const first17 = `520303${birth}${String(Math.floor(i / 20_000)).padStart(3, '0')}`;
+      return {
+        gridCode: GRID,
+        buildingCode: `BENCH-${building}`,
+        unit: 1 + Math.floor(inBuilding / (FLOORS * DOORS)),
         floor,
-        `${floor}0${door}`,
-        'OWNER_OCCUPIED',
-        'REGISTERED',
-        RELATIONS[i % 3],
-        `居民${i}`,
-        first17 + nationalIdCheckChar(first17),
-        `138${String(i).padStart(8, '0')}`,
-        'REGISTERED',
-        '在职',
-        '本科',
-        i % 50 === 0 ? 'LOW_INCOME' : '',
-      ].join(','),
-    );
-  }
-  return lines.join('\n');
+        houseNumber: `${floor}0${1 + (inBuilding % DOORS)}`,
+        houseUse: 'OWNER_OCCUPIED',
+        householdKind: 'REGISTERED',
+        relation: RELATIONS[i % 3],
+        name: `居民${i}`,
+        idNumber: first17 + nationalIdCheckChar(first17),
+        phone: `138${String(i).padStart(8, '0')}`,
+        population: 'REGISTERED',
+        employment: '在职',
+        education: '本科',
+        tags: i % 50 === 0 ? 'LOW_INCOME' : '',
+      };
+    }),
+  );
 }
 
 async function main(): Promise<void> {
