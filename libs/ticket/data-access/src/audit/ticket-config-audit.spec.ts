@@ -4,15 +4,13 @@ import { Role } from '@gridgov/platform-auth';
 import { TicketCategoryService } from '../catalogue/ticket-category.service';
 import { ResponsibilityService } from '../responsibility/responsibility.service';
 import { SlaUnit } from '../sla/sla-policy';
-import { type SlaPolicyInput, SlaPolicyService } from '../sla/sla-policy.service';
+import { SlaPolicyService } from '../sla/sla-policy.service';
+import { reportSpecTicket, ROADS_POLICY } from '../sla/sla-spec.fixture';
 import { WorkingCalendarService } from '../sla/working-calendar.service';
 import { authAs, openTicketTestDatabase } from '../testing/ticket-test-database';
-import { TicketChannel, TicketMode } from '../ticket/ticket.enums';
-import { TicketService } from '../ticket/ticket.service';
 import { TicketConfigAuditEntity, TicketConfigChangeKind } from './ticket-config-audit.entity';
 import { TicketConfigAuditService } from './ticket-config-audit.service';
 
-const GRID = '520303001001001';
 /** A Tuesday and a Saturday far from any bundled calendar year. */
 const TUESDAY = '2099-06-02';
 const SATURDAY = '2099-06-06';
@@ -31,25 +29,12 @@ describe('ticket configuration audit (real database)', () => {
 
   const rowsFor = (key: string) =>
     dataSource.getRepository(TicketConfigAuditEntity).find({ where: { key }, order: { at: 'ASC' } });
-  const roads: SlaPolicyInput = {
-    categoryPrefix: 'CITY_MANAGEMENT.ROAD',
-    mode: TicketMode.COORDINATED,
-    unitLevel: 'COMMUNITY',
-    accept: { amount: 30, unit: SlaUnit.MINUTES },
-    resolve: { amount: 3, unit: SlaUnit.WORKING_DAYS },
-    verify: { amount: 1, unit: SlaUnit.WORKING_DAYS },
-  };
+  const roads = ROADS_POLICY;
 
   it('records a policy update once, with the values before and after and the clocks it re-timed', async () => {
     const policies = new SlaPolicyService(dataSource, admin);
     const { policy } = await policies.create(roads);
-    await new TicketService(dataSource, authAs(Role.COMMUNITY_STAFF, '520303001001')).report({
-      gridCode: GRID,
-      categoryCode: 'CITY_MANAGEMENT.ROAD',
-      mode: TicketMode.COORDINATED,
-      channel: TicketChannel.WINDOW,
-      title: '审计测试',
-    });
+    await reportSpecTicket(dataSource, authAs(Role.COMMUNITY_STAFF, '520303001001'), 'CITY_MANAGEMENT.ROAD');
     const { retimedTickets } = await policies.update(policy.id, {
       ...roads,
       accept: { amount: 45, unit: SlaUnit.MINUTES },

@@ -1,17 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { Role } from '@gridgov/platform-auth';
 import { authAs, openTicketTestDatabase } from '../testing/ticket-test-database';
-import { TicketEntity } from '../ticket/ticket.entity';
-import { TicketAction, TicketChannel, TicketMode } from '../ticket/ticket.enums';
-import { TicketService } from '../ticket/ticket.service';
+import { TicketAction, TicketMode } from '../ticket/ticket.enums';
 import { TicketOutboxEntity } from '../workflow/ticket-outbox.entity';
 import { TicketWorkflowService } from '../workflow/ticket-workflow.service';
 import { SlaUnit } from './sla-policy';
-import { type SlaPolicyInput, SlaPolicyService } from './sla-policy.service';
+import { SlaPolicyService } from './sla-policy.service';
+import { reloadTicket, reportSpecTicket, ROADS_POLICY } from './sla-spec.fixture';
 import { loadWorkingCalendar } from './ticket-clock';
 import { WorkingCalendarService } from './working-calendar.service';
 
-const GRID = '520303001001001';
 const MINUTE = 60_000;
 
 // SLA policy and calendar administration: validated, platform-wide, and a policy change re-times the
@@ -28,23 +26,9 @@ describe('SLA policy and calendar administration (real database)', () => {
   });
   afterAll(() => db?.close());
 
-  const report = (categoryCode: string) =>
-    new TicketService(dataSource, staff).report({
-      gridCode: GRID,
-      categoryCode,
-      mode: TicketMode.COORDINATED,
-      channel: TicketChannel.WINDOW,
-      title: '时限测试',
-    });
-  const reload = (id: string) => dataSource.getRepository(TicketEntity).findOneByOrFail({ id });
-  const roads: SlaPolicyInput = {
-    categoryPrefix: 'CITY_MANAGEMENT.ROAD',
-    mode: TicketMode.COORDINATED,
-    unitLevel: 'COMMUNITY',
-    accept: { amount: 30, unit: SlaUnit.MINUTES },
-    resolve: { amount: 3, unit: SlaUnit.WORKING_DAYS },
-    verify: { amount: 1, unit: SlaUnit.WORKING_DAYS },
-  };
+  const report = (categoryCode: string) => reportSpecTicket(dataSource, staff, categoryCode);
+  const reload = (id: string) => reloadTicket(dataSource, id);
+  const roads = ROADS_POLICY;
 
   it('re-times the running clocks a new policy governs, with a new SLA version and outbox row', async () => {
     const road = await report('CITY_MANAGEMENT.ROAD');
@@ -141,6 +125,17 @@ describe('SLA policy and calendar administration (real database)', () => {
     await expect(calendar.clearDay('2027-02-08')).rejects.toMatchObject({
       extensions: { code: 'NOT_FOUND' },
     });
+    // A day that is not a date, or out of range, is refused before anything is looked up or locked.
+    for (const day of ['2027-2-8', '2027-02-29', '1999-02-08']) {
+      await expect(calendar.clearDay(day)).rejects.toMatchObject({
+        message: 'day: must be a real date YYYY-MM-DD from 2000 to 2100',
+        extensions: { code: 'BAD_USER_INPUT', field: 'day' },
+      });
+    }
+    await expect(
+      new WorkingCalendarService(dataSource, authAs(Role.UNIT_ADMIN, '520303')).clearDay('2027-01-31'),
+    ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    expect(await calendar.year(2027)).toEqual([{ day: '2027-01-31', working: true, name: '春节调休' }]);
   });
 
   it('lets only callers with ticket:read read the policies and the calendar', async () => {

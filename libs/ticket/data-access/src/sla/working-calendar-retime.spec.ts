@@ -1,19 +1,17 @@
 import type { DataSource } from 'typeorm';
 import { Role } from '@gridgov/platform-auth';
 import { authAs, openTicketTestDatabase } from '../testing/ticket-test-database';
-import { TicketEntity } from '../ticket/ticket.entity';
-import { TicketAction, TicketChannel, TicketMode } from '../ticket/ticket.enums';
-import { TicketService } from '../ticket/ticket.service';
+import { TicketAction, TicketMode } from '../ticket/ticket.enums';
 import { TicketTimerService } from '../timers/ticket-timer.service';
 import { timerJobId, TimerThreshold } from '../timers/ticket-timer';
 import type { TimerChanges } from '../timers';
 import { TicketWorkflowService } from '../workflow/ticket-workflow.service';
 import { SlaUnit } from './sla-policy';
 import { SlaPolicyService } from './sla-policy.service';
+import { reloadTicket, reportSpecTicket } from './sla-spec.fixture';
 import { loadWorkingCalendar } from './ticket-clock';
 import { WorkingCalendarService } from './working-calendar.service';
 
-const GRID = '520303001001001';
 const CHINA = 8 * 3_600_000;
 const chinaDay = (at: Date) => new Date(at.getTime() + CHINA).toISOString().slice(0, 10);
 
@@ -43,15 +41,8 @@ describe('calendar edits re-time the clocks spanning the day (real database)', (
   });
   afterAll(() => db?.close());
 
-  const report = (categoryCode: string) =>
-    new TicketService(dataSource, staff).report({
-      gridCode: GRID,
-      categoryCode,
-      mode: TicketMode.COORDINATED,
-      channel: TicketChannel.WINDOW,
-      title: '节假日时限',
-    });
-  const reload = (id: string) => dataSource.getRepository(TicketEntity).findOneByOrFail({ id });
+  const report = (categoryCode: string) => reportSpecTicket(dataSource, staff, categoryCode);
+  const reload = (id: string) => reloadTicket(dataSource, id);
   const relay = async () => {
     const changes: TimerChanges[] = [];
     await new TicketTimerService(dataSource).relayOutbox(1000, async (c) => void changes.push(c));

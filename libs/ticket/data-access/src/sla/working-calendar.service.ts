@@ -103,7 +103,7 @@ export class WorkingCalendarService {
   /** Removes an exception: the day follows the Monday–Friday rule again. */
   async clearDay(day: string): Promise<CalendarDayChange> {
     this.auth.assert(Permission.TICKET_CONFIGURE, CALENDAR_SCOPE);
-    if (dayOfWeek(day.trim()) === null) throw badInput('day', 'must be a real date YYYY-MM-DD');
+    if (dayOfWeek(day.trim()) === null) throw badInput('day', 'must be a real date YYYY-MM-DD from 2000 to 2100');
     return this.dataSource.transaction(async (manager) => {
       await lockDay(manager, day.trim());
       const rows = (await manager.query(
