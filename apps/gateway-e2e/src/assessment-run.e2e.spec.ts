@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Role } from '@gridgov/platform-auth';
-import { startTestGraph, type GraphQLResult, type TestGraph } from '@gridgov/platform-testing';
-import { createOrgSubgraph } from '@gridgov/org-graphql';
+import { type GraphQLResult, type TestGraph } from '@gridgov/platform-testing';
 import { createGridSubgraph } from '@gridgov/grid-graphql';
 import { createTicketSubgraph } from '@gridgov/ticket-graphql';
 import { createAssessmentSubgraph } from '@gridgov/assessment-graphql';
-import { signInPeople, type TestPerson } from './testing/sign-in-people';
+import { type TestPerson } from './testing/sign-in-people';
+import { dataOf, startSignedInGraph } from './testing/signed-in-graph';
 
 const COMMUNITY = '520303001001';
 const GRIDS = { gw1: `${COMMUNITY}001`, gw2: `${COMMUNITY}002`, gw3: `${COMMUNITY}003` };
@@ -141,8 +141,8 @@ const starsOf = (score: number) => STARS.filter((min) => score >= min).length;
 // through the gateway (facts read through the gateway by the service identity), a re-run after a late rating.
 describe('assessment runs through the gateway', () => {
   let graph: TestGraph;
-  const tokens: Record<string, string> = {};
-  const ids: Record<string, string> = {};
+  let tokens: Record<string, string>;
+  let ids: Record<string, string>;
   let schemeId: string;
   let unsatisfiedLater: string;
 
@@ -151,25 +151,13 @@ describe('assessment runs through the gateway', () => {
     query: string,
     variables: Record<string, unknown> = {},
   ) => (await graph.query<T>(query, variables, who ? tokens[who] : undefined)) as GraphQLResult<T>;
-  const ok = async <T = Record<string, unknown>>(
+  const ok = <T = Record<string, unknown>>(
     who: string | null,
     query: string,
     variables: Record<string, unknown> = {},
-  ) => {
-    const result = await gql<T>(who, query, variables);
-    expect(result.errors).toBeUndefined();
-    return result.data as T;
-  };
+  ) => dataOf<T>(graph, query, variables, who ? tokens[who] : undefined);
 
   beforeAll(async () => {
-    graph = await startTestGraph((s) => [
-      createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
-      createGridSubgraph(),
-      createTicketSubgraph(),
-      createAssessmentSubgraph({
-        facts: { gatewayUrl: () => graph.gateway.url, accessTokenSecret: s.accessTokenSecret },
-      }),
-    ]);
     const people: TestPerson[] = [
       ['gw1', Role.GRID_WORKER, GRIDS.gw1],
       ['gw2', Role.GRID_WORKER, GRIDS.gw2],
@@ -180,9 +168,20 @@ describe('assessment runs through the gateway', () => {
       ['other.street.assessor', Role.ASSESSOR, '520303002'],
       ['other.district.assessor', Role.ASSESSOR, '520304'],
     ];
-    const signedIn = await signInPeople(graph, people);
-    Object.assign(tokens, signedIn.tokens);
-    Object.assign(ids, signedIn.accountIds);
+    ({
+      graph,
+      tokens,
+      accountIds: ids,
+    } = await startSignedInGraph(
+      (s) => [
+        createGridSubgraph(),
+        createTicketSubgraph(),
+        createAssessmentSubgraph({
+          facts: { gatewayUrl: () => graph.gateway.url, accessTokenSecret: s.accessTokenSecret },
+        }),
+      ],
+      people,
+    ));
 
     // Tickets of October, per grid: [status, overdue, supervised (RED), satisfaction].
     const ticket = graph.subgraphs['ticket'].dataSource;

@@ -1,9 +1,9 @@
-import { createOrgSubgraph } from '@gridgov/org-graphql';
+import { squareBoundary } from '@gridgov/grid-data-access';
 import { createGridSubgraph } from '@gridgov/grid-graphql';
 import { Role } from '@gridgov/platform-auth';
-import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
-import { COMMUNITY_CODE, createCommunityGrids, square } from './testing/community-grids';
-import { signInPeople } from './testing/sign-in-people';
+import { type TestGraph } from '@gridgov/platform-testing';
+import { COMMUNITY_CODE, createCommunityGrids } from './testing/community-grids';
+import { startSignedInGraph } from './testing/signed-in-graph';
 
 const GRID = '520303001001001';
 
@@ -13,15 +13,14 @@ describe('grid board reach-through and scope', () => {
   let tokens: Record<string, string>;
 
   beforeAll(async () => {
-    graph = await startTestGraph((s) => [
-      createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
-      createGridSubgraph(),
-    ]);
-    ({ tokens } = await signInPeople(graph, [
-      ['admin', Role.PLATFORM_ADMIN, ''],
-      ['staff', Role.COMMUNITY_STAFF, '520303001001'],
-      ['otherStaff', Role.COMMUNITY_STAFF, '520303001002'],
-    ]));
+    ({ graph, tokens } = await startSignedInGraph(
+      () => [createGridSubgraph()],
+      [
+        ['admin', Role.PLATFORM_ADMIN, ''],
+        ['staff', Role.COMMUNITY_STAFF, '520303001001'],
+        ['otherStaff', Role.COMMUNITY_STAFF, '520303001002'],
+      ],
+    ));
     await createCommunityGrids(graph, tokens['admin'], []);
     const created = await graph.query(
       `mutation($input: CreateGridInput!) { createGrid(input: $input) { code } }`,
@@ -32,7 +31,7 @@ describe('grid board reach-through and scope', () => {
           level: 4,
           kind: 'BLOCK',
           adminUnitCode: COMMUNITY_CODE,
-          boundary: square(106.925, 27.7, 0.004),
+          boundary: squareBoundary(106.925, 27.7, 0.004),
           responsibleName: '张敏',
           responsiblePhone: '13800000001',
         },

@@ -1,36 +1,18 @@
+import { squareBoundary } from '@gridgov/grid-data-access';
 import { AccountService } from '@gridgov/org-data-access';
-import { createOrgSubgraph } from '@gridgov/org-graphql';
 import { createGridSubgraph } from '@gridgov/grid-graphql';
-import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
-
-const square = (west: number, south: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [west, south],
-      [west + 0.004, south],
-      [west + 0.004, south + 0.004],
-      [west, south + 0.004],
-      [west, south],
-    ],
-  ],
-});
+import { type TestGraph } from '@gridgov/platform-testing';
+import { dataOf, startSignedInGraph } from './testing/signed-in-graph';
 
 // Units created through org, grids through grid-service, read back together in one gateway request.
 describe('grids under administrative units, through the gateway', () => {
   let graph: TestGraph;
   let token: string;
-  const run = async <T>(query: string, variables: Record<string, unknown> = {}) => {
-    const result = await graph.query<T>(query, variables, token);
-    expect(result.errors).toBeUndefined();
-    return result.data as T;
-  };
+  const run = <T>(query: string, variables: Record<string, unknown> = {}) =>
+    dataOf<T>(graph, query, variables, token);
 
   beforeAll(async () => {
-    graph = await startTestGraph((s) => [
-      createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
-      createGridSubgraph(),
-    ]);
+    ({ graph } = await startSignedInGraph(() => [createGridSubgraph()], []));
     await AccountService.ensureInitialAdmin(graph.subgraphs['org'].dataSource, 'admin', 'correct horse');
     const login = await graph.query<{ login: { token: string } }>(
       `mutation { login(username: "admin", password: "correct horse") { token } }`,
@@ -61,7 +43,7 @@ describe('grids under administrative units, through the gateway', () => {
           level: 4,
           kind: 'BLOCK',
           adminUnitCode: code.slice(0, 12),
-          boundary: square(west, 27.7),
+          boundary: squareBoundary(west, 27.7, 0.004),
         },
       });
     }

@@ -1,10 +1,10 @@
 import { Workbook } from 'exceljs';
 import { createOrgSubgraph } from '@gridgov/org-graphql';
-import { nationalIdCheckChar, RESIDENT_IMPORT_COLUMNS } from '@gridgov/grid-data-access';
+import { nationalIdCheckChar, RESIDENT_IMPORT_COLUMNS, squareBoundary } from '@gridgov/grid-data-access';
 import { createGridSubgraph } from '@gridgov/grid-graphql';
 import { Role } from '@gridgov/platform-auth';
 import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
-import { createCommunityGrids, square } from './testing/community-grids';
+import { createCommunityGrids } from './testing/community-grids';
 import { signInPeople, type TestPerson } from './testing/sign-in-people';
 
 const GRID = '520303001001001';
@@ -194,7 +194,7 @@ describe('grid register extras through the gateway', () => {
           level: 4,
           kind: 'RURAL_GROUP',
           adminUnitCode: '520303001001',
-          boundary: square(106.927, 27.7, 0.004),
+          boundary: squareBoundary(106.927, 27.7, 0.004),
         },
       },
       'admin',

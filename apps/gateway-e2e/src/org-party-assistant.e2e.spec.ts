@@ -1,9 +1,8 @@
 import { createGridSubgraph } from '@gridgov/grid-graphql';
-import { createOrgSubgraph } from '@gridgov/org-graphql';
 import { Role } from '@gridgov/platform-auth';
-import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
+import { type TestGraph } from '@gridgov/platform-testing';
 import { COMMUNITY_CODE, createCommunityGrids } from './testing/community-grids';
-import { signInPeople } from './testing/sign-in-people';
+import { dataOf, startSignedInGraph } from './testing/signed-in-graph';
 
 const GRIDS = [
   { code: `${COMMUNITY_CODE}001`, name: '珠海路一网格', west: 106.925 },
@@ -19,22 +18,18 @@ describe('a party member’s assistant grids through the gateway', () => {
   let secretary: string;
 
   /** The data of a request that must succeed. */
-  const data = async <T>(who: string, query: string, variables: Record<string, unknown> = {}) => {
-    const result = await graph.query<T>(query, variables, tokens[who]);
-    expect(result.errors).toBeUndefined();
-    return result.data as T;
-  };
+  const data = <T>(who: string, query: string, variables: Record<string, unknown> = {}) =>
+    dataOf<T>(graph, query, variables, tokens[who]);
 
   beforeAll(async () => {
-    graph = await startTestGraph((s) => [
-      createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
-      createGridSubgraph(),
-    ]);
-    ({ tokens } = await signInPeople(graph, [
-      ['admin', Role.PLATFORM_ADMIN, ''],
-      ['zhuhai', Role.PARTY_ADMIN, COMMUNITY_CODE],
-      ['renmin', Role.PARTY_ADMIN, '520303001002'],
-    ]));
+    ({ graph, tokens } = await startSignedInGraph(
+      () => [createGridSubgraph()],
+      [
+        ['admin', Role.PLATFORM_ADMIN, ''],
+        ['zhuhai', Role.PARTY_ADMIN, COMMUNITY_CODE],
+        ['renmin', Role.PARTY_ADMIN, '520303001002'],
+      ],
+    ));
     await createCommunityGrids(graph, tokens['admin'], GRIDS);
     const branch = (
       await data<{ createPartyOrganization: { id: string } }>(

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@gridgov/platform-auth';
-import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
-import { createOrgSubgraph } from '@gridgov/org-graphql';
+import { type TestGraph } from '@gridgov/platform-testing';
 import { createTicketSubgraph } from '@gridgov/ticket-graphql';
-import { signInPeople, type TestPerson } from './testing/sign-in-people';
+import { type TestPerson } from './testing/sign-in-people';
+import { dataOf, startSignedInGraph } from './testing/signed-in-graph';
 
 /** A Tuesday far from any bundled calendar year. */
 const HOLIDAY = '2099-06-02';
@@ -41,24 +41,17 @@ describe('ticket configuration audit through the gateway', () => {
   let accountIds: Record<string, string>;
 
   beforeAll(async () => {
-    graph = await startTestGraph((s) => [
-      createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
-      createTicketSubgraph(),
-    ]);
     const people: TestPerson[] = [
       ['platform.admin', Role.PLATFORM_ADMIN, ''],
       ['district.admin', Role.UNIT_ADMIN, '520303'],
       ['zhuhai.staff', Role.COMMUNITY_STAFF, '520303001001'],
     ];
-    ({ tokens, accountIds } = await signInPeople(graph, people));
+    ({ graph, tokens, accountIds } = await startSignedInGraph(() => [createTicketSubgraph()], people));
   });
   afterAll(() => graph?.stop());
 
-  const ok = async <T>(query: string, variables: Record<string, unknown>, who: string): Promise<T> => {
-    const result = await graph.query<T>(query, variables, tokens[who]);
-    expect(result.errors).toBeUndefined();
-    return result.data!;
-  };
+  const ok = <T>(query: string, variables: Record<string, unknown>, who: string) =>
+    dataOf<T>(graph, query, variables, tokens[who]);
 
   it('lists the changes newest first within each admin’s scope, and refuses community staff', async () => {
     await ok(

@@ -1,8 +1,8 @@
 import { Role } from '@gridgov/platform-auth';
-import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
-import { createOrgSubgraph } from '@gridgov/org-graphql';
+import { type TestGraph } from '@gridgov/platform-testing';
 import { createTicketSubgraph } from '@gridgov/ticket-graphql';
-import { signInPeople, type TestPerson } from './testing/sign-in-people';
+import { type TestPerson } from './testing/sign-in-people';
+import { startSignedInGraph } from './testing/signed-in-graph';
 
 const GRID = '520303001001001';
 const FIELDS = 'status handlingUnitCode allowedActions';
@@ -11,21 +11,16 @@ const FIELDS = 'status handlingUnitCode allowedActions';
 // sent back once, and is accepted by the district; a unit that does not hold it cannot act.
 describe('PROXY approval chain through the gateway', () => {
   let graph: TestGraph;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
 
   beforeAll(async () => {
-    graph = await startTestGraph((s) => [
-      createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
-      createTicketSubgraph(),
-    ]);
     const people: TestPerson[] = [
       ['resident', Role.RESIDENT, GRID],
       ['community', Role.COMMUNITY_STAFF, '520303001001'],
       ['street', Role.COMMUNITY_STAFF, '520303001'],
       ['district', Role.COMMUNITY_STAFF, '520303'],
     ];
-    const signedIn = await signInPeople(graph, people);
-    Object.assign(tokens, signedIn.tokens);
+    ({ graph, tokens } = await startSignedInGraph(() => [createTicketSubgraph()], people));
   });
   afterAll(() => graph?.stop());
 

@@ -1,8 +1,8 @@
 import { Role } from '@gridgov/platform-auth';
-import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
-import { createOrgSubgraph } from '@gridgov/org-graphql';
+import { type TestGraph } from '@gridgov/platform-testing';
 import { createTicketSubgraph } from '@gridgov/ticket-graphql';
-import { signInPeople, type TestPerson } from './testing/sign-in-people';
+import { type TestPerson } from './testing/sign-in-people';
+import { dataOf, startSignedInGraph } from './testing/signed-in-graph';
 
 const GRID = '520303001001001';
 const DAY = 86_400_000;
@@ -13,26 +13,19 @@ const chinaDay = (t: number) => new Date(t + CHINA).toISOString().slice(0, 10);
 // through the gateway; clearing it moves the deadline back.
 describe('calendar edits move running deadlines, through the gateway', () => {
   let graph: TestGraph;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
 
   beforeAll(async () => {
-    graph = await startTestGraph((s) => [
-      createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
-      createTicketSubgraph(),
-    ]);
     const people: TestPerson[] = [
       ['platform.admin', Role.PLATFORM_ADMIN, ''],
       ['zhuhai.gw', Role.GRID_WORKER, GRID],
     ];
-    Object.assign(tokens, (await signInPeople(graph, people)).tokens);
+    ({ graph, tokens } = await startSignedInGraph(() => [createTicketSubgraph()], people));
   });
   afterAll(() => graph?.stop());
 
-  const ok = async <T>(query: string, variables: Record<string, unknown>, who: string): Promise<T> => {
-    const result = await graph.query<T>(query, variables, tokens[who]);
-    expect(result.errors).toBeUndefined();
-    return result.data!;
-  };
+  const ok = <T>(query: string, variables: Record<string, unknown>, who: string) =>
+    dataOf<T>(graph, query, variables, tokens[who]);
   const deadlineOf = async (id: string) =>
     Date.parse(
       (

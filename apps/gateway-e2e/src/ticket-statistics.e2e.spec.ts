@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@gridgov/platform-auth';
-import { startTestGraph, type TestGraph } from '@gridgov/platform-testing';
-import { createOrgSubgraph } from '@gridgov/org-graphql';
+import { type TestGraph } from '@gridgov/platform-testing';
 import { createTicketSubgraph } from '@gridgov/ticket-graphql';
-import { signInPeople } from './testing/sign-in-people';
+import { startSignedInGraph } from './testing/signed-in-graph';
 
 const GRID = '520303001001001';
 
@@ -11,19 +10,14 @@ const GRID = '520303001001001';
 // 3), top the hot spots and fill today's bucket; a grid worker cannot read the district's figures.
 describe('ticket statistics through the gateway', () => {
   let graph: TestGraph;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
 
   beforeAll(async () => {
-    graph = await startTestGraph((s) => [
-      createOrgSubgraph({ secret: s.accessTokenSecret, ttlSeconds: 3600 }),
-      createTicketSubgraph(),
-    ]);
     const people = [
       ['gw', Role.GRID_WORKER, GRID],
       ['leader', Role.LEADER, '520303'],
     ] as const;
-    const signedIn = await signInPeople(graph, people);
-    Object.assign(tokens, signedIn.tokens);
+    ({ graph, tokens } = await startSignedInGraph(() => [createTicketSubgraph()], people));
     for (const title of ['楼道堆物', '灭火器过期', '电线私拉']) {
       const reported = await graph.query(
         `mutation($input: ReportTicketInput!) { reportTicket(input: $input) { id } }`,

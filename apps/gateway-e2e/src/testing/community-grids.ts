@@ -1,21 +1,8 @@
+import { squareBoundary } from '@gridgov/grid-data-access';
 import type { TestGraph } from '@gridgov/platform-testing';
 
 /** 珠海路社区, the community (under 红花岗区 › 老城街道) in which the grid specs draw their grids. */
 export const COMMUNITY_CODE = '520303001001';
-
-/** A GeoJSON square of `size` degrees with its south-west corner at (west, south). */
-export const square = (west: number, south: number, size: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [west, south],
-      [west + size, south],
-      [west + size, south + size],
-      [west, south + size],
-      [west, south],
-    ],
-  ],
-});
 
 /**
  * Creates the admin units down to 珠海路社区 and, in it, one BLOCK grid per entry: a 0.004° square
@@ -35,7 +22,11 @@ export async function createCommunityGrids(
     ['520303001000', '老城街道', '520303000000'],
     [COMMUNITY_CODE, '珠海路社区', '520303001000'],
   ])
-    await run(`mutation($input: CreateAdminUnitInput!) { createAdminUnit(input: $input) { code } }`, { code, name, parentCode });
+    await run(`mutation($input: CreateAdminUnitInput!) { createAdminUnit(input: $input) { code } }`, {
+      code,
+      name,
+      parentCode,
+    });
   for (const { code, name, west } of grids)
     await run(`mutation($input: CreateGridInput!) { createGrid(input: $input) { code } }`, {
       code,
@@ -43,6 +34,6 @@ export async function createCommunityGrids(
       level: 4,
       kind: 'BLOCK',
       adminUnitCode: COMMUNITY_CODE,
-      boundary: square(west, 27.7, 0.004),
+      boundary: squareBoundary(west, 27.7, 0.004),
     });
 }
