@@ -104,6 +104,14 @@ describe('ticket configuration audit through the gateway', () => {
       }),
     ]);
 
+    // A forged cursor (a well-formed pair whose value is no timestamp) is bad input, not a database error.
+    const forged = Buffer.from(JSON.stringify(['not-a-time', randomUUID()])).toString('base64url');
+    const refused = await graph.query(CHANGES, { first: 1, after: forged }, tokens['platform.admin']);
+    expect(refused.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('is not a cursor returned by this list'),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+
     const denied = await graph.query(CHANGES, { first: 10 }, tokens['zhuhai.staff']);
     expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(denied.data?.ticketConfigurationChanges ?? null).toBeNull();

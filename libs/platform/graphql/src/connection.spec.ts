@@ -10,8 +10,11 @@ describe('paginate arguments', () => {
     });
   });
 
-  it('refuses a cursor it did not issue', async () => {
-    await expect(paginate(noQuery, { first: 10, after: 'not-a-cursor' }, { column: 'x.code', value: () => '' })).rejects.toMatchObject({
+  it.each([
+    ['not base64 JSON', 'not-a-cursor'],
+    ['an id that is no UUID', Buffer.from(JSON.stringify(['520303', "1' OR '1'='1"])).toString('base64url')],
+  ])('refuses a cursor it did not issue: %s', async (_, after) => {
+    await expect(paginate(noQuery, { first: 10, after }, { column: 'x.code', value: () => '' })).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'after' },
     });
   });

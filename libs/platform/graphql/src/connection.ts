@@ -1,6 +1,6 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { badInput } from '@gridgov/platform-errors';
+import { badInput, isUuid } from '@gridgov/platform-errors';
 
 export const MAX_PAGE_SIZE = 200;
 
@@ -70,7 +70,7 @@ function encodeCursor(values: unknown[]): string {
 function decodeCursor(cursor: string): [unknown, string] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(values) && values.length === 2 && typeof values[1] === 'string') return values as [unknown, string];
+    if (Array.isArray(values) && values.length === 2 && isUuid(values[1])) return values as [unknown, string];
   } catch {
     // fall through to the error below
   }
@@ -102,7 +102,13 @@ export async function paginate<E extends ObjectLiteral & { id: string }>(
     .orderBy(sort.column, direction)
     .addOrderBy(idColumn, direction)
     .take(page.first + 1)
-    .getMany();
+    .getMany()
+    .catch((error: unknown) => {
+      // A forged cursor whose value does not fit the sort column (SQLSTATE class 22, data exception).
+      if (page.after && /^22/.test(String((error as { code?: unknown }).code)))
+        throw badInput('after', 'is not a cursor returned by this list');
+      throw error;
+    });
   const hasNextPage = rows.length > page.first;
   const nodes = rows.slice(0, page.first);
   const edges = nodes.map((node) => {
