@@ -237,5 +237,22 @@ describe('resident import upload through the gateway', () => {
       status: 400,
       body: { error: { code: 'BAD_USER_INPUT', message: 'format: must be CSV or XLSX' } },
     });
+    expect(
+      await upload(graph.gateway.port, twoMegabytes, { who: 'staff', query: 'format=CSV&dryRun=yes' }),
+    ).toEqual({
+      status: 400,
+      body: { error: { code: 'BAD_USER_INPUT', message: 'dryRun: must be true or false' } },
+    });
+    expect(await upload(graph.gateway.port, Buffer.alloc(0), { who: 'staff' })).toEqual({
+      status: 400,
+      body: { error: { code: 'BAD_USER_INPUT', message: 'file: is empty' } },
+    });
+    const unknownKind = await fetch(`http://127.0.0.1:${graph.gateway.port}/uploads/photos`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/jpeg', authorization: `Bearer ${tokens['staff']}` },
+      body: Buffer.from('x'),
+    });
+    expect(unknownKind.status).toBe(404);
+    expect(await unknownKind.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
   });
 });
